@@ -1,0 +1,2 @@
+/** Invoicing core: the provider port and its Stripe and QuickBooks adapters. */
+package dev.invoicebridge.invoicing;

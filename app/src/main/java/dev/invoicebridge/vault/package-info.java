@@ -1,0 +1,2 @@
+/** The connections vault: secrets encrypted at rest with AES-256-GCM under a master key. */
+package dev.invoicebridge.vault;

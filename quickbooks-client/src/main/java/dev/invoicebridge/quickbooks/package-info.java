@@ -1,0 +1,2 @@
+/** Typed client for the QuickBooks Online Accounting API, in Intuit's vocabulary. */
+package dev.invoicebridge.quickbooks;
