@@ -15,8 +15,8 @@ import org.springframework.core.env.MapPropertySource;
  * was started from), the datasource (embedded H2 file there unless a URL is configured) and the log
  * format.
  */
-final class InvoicebridgeEnvironment implements EnvironmentPostProcessor {
-  static final String H2_OPTIONS =
+public final class InvoicebridgeEnvironment implements EnvironmentPostProcessor {
+  public static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
   @Override
