@@ -1,0 +1,112 @@
+package dev.invoicebridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invoicebridge.connection.Connection;
+import dev.invoicebridge.connection.ConnectionKind;
+import dev.invoicebridge.connection.Connections;
+import dev.invoicebridge.connection.LocalServer;
+import dev.invoicebridge.sandbox.SandboxCredentials;
+import dev.invoicebridge.sandboxmode.SandboxAccounts;
+import dev.invoicebridge.security.ApiTokens;
+import dev.invoicebridge.security.Role;
+import dev.invoicebridge.support.Http;
+import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.vault.Secret;
+import dev.invoicebridge.vault.SecretVault;
+import dev.invoicebridge.workspace.Workspace;
+import dev.invoicebridge.workspace.Workspaces;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Seeds real-looking secrets into a workspace, exercises every endpoint and page (failing
+ * connection checks included), then scans every response, the log and the database for them.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecretsNeverLeakTest {
+  static final Path DATA = SandboxApp.newDataDir();
+  static final String ATTIO_TOKEN = "attio_SEEDED_9f8e7d6c5b4a39281706";
+  static final String STRIPE_KEY = "sk_test_SEEDEDSECRET4242abcdEFGH";
+  static final String QUICKBOOKS_TOKEN = "qb_SEEDED_eyJhbGciOiJSUzI1NiJ9";
+  static final String WEBHOOK_SECRET = "whsec_SEEDEDSECRET1234567890";
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add("invoicebridge.data-dir", DATA::toString);
+  }
+
+  @LocalServerPort int port;
+  @Autowired Workspaces workspaces;
+  @Autowired Connections connections;
+  @Autowired SecretVault vault;
+  @Autowired ApiTokens tokens;
+  @Autowired LocalServer localServer;
+  @Autowired SandboxAccounts sandboxAccounts;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void no_response_page_log_line_or_stored_row_contains_a_secret(CapturedOutput output) {
+    Workspace acme = workspaces.create("acme", "Acme");
+    // Live connections whose credentials the emulators reject: the failure paths run too.
+    connections.connectLive(acme.id(), ConnectionKind.ATTIO, localServer.sandboxBaseUrl(ConnectionKind.ATTIO), new Secret(ATTIO_TOKEN), null);
+    connections.connectLive(acme.id(), ConnectionKind.STRIPE, localServer.sandboxBaseUrl(ConnectionKind.STRIPE), new Secret(STRIPE_KEY), null);
+    connections.connectLive(
+        acme.id(), ConnectionKind.QUICKBOOKS, localServer.sandboxBaseUrl(ConnectionKind.QUICKBOOKS), new Secret(QUICKBOOKS_TOKEN), SandboxAccounts.QUICKBOOKS_REALM_ID);
+    vault.put(acme.id(), "stripe.webhook_secret", new Secret(WEBHOOK_SECRET));
+    List<Connection.Check> checks = connections.list(acme.id()).stream().map(connections::check).toList();
+    assertThat(checks).allSatisfy(c -> assertThat(c.ok()).isFalse());
+    connections.all().forEach(connections::check);
+
+    String acmeToken = tokens.issue(acme.id(), "acme admin", Role.ADMIN, "test").plaintext();
+    String defaultToken = SandboxApp.apiToken(DATA);
+    Http http = new Http(port);
+    for (String token : List.of(acmeToken, defaultToken)) {
+      String auth = Http.bearer(token);
+      http.get("/api/v1/workspace", "Authorization", auth);
+      http.get("/api/v1/tokens", "Authorization", auth);
+      http.get("/actuator/health", "Authorization", auth);
+      http.get("/api/v1/nope", "Authorization", auth);
+    }
+    http.get("/actuator/prometheus");
+    http.get("/v3/api-docs");
+    http.login("admin", SandboxApp.password(DATA, "admin"));
+    for (String page : List.of("/records", "/invoices", "/settings", "/login")) {
+      http.get(page);
+    }
+    http.postForm("/settings", "/settings/connections/stripe/check", Map.of());
+
+    SandboxCredentials sandbox = sandboxAccounts.ensure(workspaces.ensureDefault("x").id());
+    List<String> secrets =
+        List.of(
+            ATTIO_TOKEN,
+            STRIPE_KEY,
+            QUICKBOOKS_TOKEN,
+            WEBHOOK_SECRET,
+            sandbox.attioToken(),
+            sandbox.stripeSecretKey(),
+            sandbox.quickBooksAccessToken());
+    String responses = http.everythingSeen();
+    assertThat(responses).contains("Stripe rejected the API key");
+    String stored =
+        String.join("\n", jdbc.sql("select ciphertext from vault_secret").query(String.class).list())
+            + jdbc.sql("select coalesce(last_check_message, '') from workspace_connection").query(String.class).list();
+    for (String secret : secrets) {
+      assertThat(responses).as("HTTP responses").doesNotContain(secret);
+      assertThat(output.getAll()).as("log output").doesNotContain(secret);
+      assertThat(stored).as("database rows").doesNotContain(secret);
+    }
+  }
+}
