@@ -45,21 +45,32 @@ class ApplicationTest {
             () -> {
               JsonNode health = Http.json(http.get("/actuator/health"));
               assertThat(health.path("status").asString()).isEqualTo("UP");
-              assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-              JsonNode connections = health.path("components").path("connections").path("components");
-              assertThat(connections.propertyNames()).containsExactlyInAnyOrder("attio", "stripe", "quickbooks");
+              assertThat(health.path("components").path("db").path("status").asString())
+                  .isEqualTo("UP");
+              JsonNode connections =
+                  health.path("components").path("connections").path("components");
+              assertThat(connections.propertyNames())
+                  .containsExactlyInAnyOrder("attio", "stripe", "quickbooks");
               connections.forEach(c -> assertThat(c.path("status").asString()).isEqualTo("UP"));
             });
     JsonNode detailed =
         Http.json(http.get("/actuator/health", "Authorization", Http.bearer(adminToken)));
     assertThat(
-            detailed.path("components").path("connections").path("components").path("stripe").path("details").path("account").asString())
+            detailed
+                .path("components")
+                .path("connections")
+                .path("components")
+                .path("stripe")
+                .path("details")
+                .path("account")
+                .asString())
         .isEqualTo("Invoicebridge Sandbox Ltd");
   }
 
   @Test
   void the_sandbox_token_file_holds_a_working_admin_token() {
-    HttpResponse<String> response = http.get("/api/v1/workspace", "Authorization", Http.bearer(adminToken));
+    HttpResponse<String> response =
+        http.get("/api/v1/workspace", "Authorization", Http.bearer(adminToken));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode workspace = Http.json(response);
@@ -71,11 +82,15 @@ class ApplicationTest {
   @Test
   void the_api_answers_missing_or_unknown_tokens_with_problem_json() {
     HttpResponse<String> none = http.get("/api/v1/workspace");
-    HttpResponse<String> unknown = http.get("/api/v1/workspace", "Authorization", "Bearer ib_not_a_real_token");
+    HttpResponse<String> unknown =
+        http.get("/api/v1/workspace", "Authorization", "Bearer ib_not_a_real_token");
 
     for (HttpResponse<String> r : java.util.List.of(none, unknown)) {
       assertThat(r.statusCode()).isEqualTo(401);
-      assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+      assertThat(r.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
+          .startsWith("application/problem+json");
       assertThat(Http.json(r).path("status").asInt()).isEqualTo(401);
     }
   }
@@ -84,48 +99,76 @@ class ApplicationTest {
   void a_token_is_shown_once_listed_without_its_value_and_stops_working_when_revoked() {
     HttpResponse<String> created =
         http.postJson(
-            "/api/v1/tokens", "{\"name\":\"zapier\",\"scope\":\"operator\"}", "Authorization", Http.bearer(adminToken));
+            "/api/v1/tokens",
+            "{\"name\":\"zapier\",\"scope\":\"operator\"}",
+            "Authorization",
+            Http.bearer(adminToken));
     assertThat(created.statusCode()).isEqualTo(201);
     String secret = Http.json(created).path("secret").asString();
     String id = Http.json(created).path("token").path("id").asString();
     assertThat(secret).startsWith("ib_");
 
-    HttpResponse<String> list = http.get("/api/v1/tokens", "Authorization", Http.bearer(adminToken));
+    HttpResponse<String> list =
+        http.get("/api/v1/tokens", "Authorization", Http.bearer(adminToken));
     assertThat(list.body()).contains("zapier").doesNotContain(secret).doesNotContain("\"secret\"");
-    assertThat(http.get("/api/v1/workspace", "Authorization", Http.bearer(secret)).statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/v1/workspace", "Authorization", Http.bearer(secret)).statusCode())
+        .isEqualTo(200);
     // An operator token may not manage tokens.
-    HttpResponse<String> forbidden = http.get("/api/v1/tokens", "Authorization", Http.bearer(secret));
+    HttpResponse<String> forbidden =
+        http.get("/api/v1/tokens", "Authorization", Http.bearer(secret));
     assertThat(forbidden.statusCode()).isEqualTo(403);
     assertThat(Http.json(forbidden).path("detail").asString()).contains("admin token");
 
-    HttpResponse<String> revoked = http.delete("/api/v1/tokens/" + id, "Authorization", Http.bearer(adminToken));
+    HttpResponse<String> revoked =
+        http.delete("/api/v1/tokens/" + id, "Authorization", Http.bearer(adminToken));
     assertThat(Http.json(revoked).path("revoked_at").isNull()).isFalse();
-    assertThat(http.get("/api/v1/workspace", "Authorization", Http.bearer(secret)).statusCode()).isEqualTo(401);
+    assertThat(http.get("/api/v1/workspace", "Authorization", Http.bearer(secret)).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void bad_input_gets_field_level_messages_and_writes_nothing() {
-    int before = Http.json(http.get("/api/v1/tokens", "Authorization", Http.bearer(adminToken))).size();
+    int before =
+        Http.json(http.get("/api/v1/tokens", "Authorization", Http.bearer(adminToken))).size();
 
     HttpResponse<String> bad =
-        http.postJson("/api/v1/tokens", "{\"name\":\"\",\"scope\":\"owner\"}", "Authorization", Http.bearer(adminToken));
+        http.postJson(
+            "/api/v1/tokens",
+            "{\"name\":\"\",\"scope\":\"owner\"}",
+            "Authorization",
+            Http.bearer(adminToken));
     HttpResponse<String> malformed =
         http.postJson("/api/v1/tokens", "{\"name\":", "Authorization", Http.bearer(adminToken));
 
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
-    assertThat(Http.json(bad).path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "scope");
+    assertThat(bad.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+    assertThat(Http.json(bad).path("errors").findValuesAsString("field"))
+        .containsExactlyInAnyOrder("name", "scope");
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(Http.json(malformed).path("detail").asString()).contains("not valid JSON");
-    assertThat(Http.json(http.get("/api/v1/tokens", "Authorization", Http.bearer(adminToken))).size()).isEqualTo(before);
+    assertThat(
+            Http.json(http.get("/api/v1/tokens", "Authorization", Http.bearer(adminToken))).size())
+        .isEqualTo(before);
   }
 
   @Test
   void every_response_carries_a_request_id_and_a_well_formed_one_is_echoed() {
-    assertThat(http.get("/login").headers().firstValue("X-Request-Id")).get().asString().startsWith("req_");
-    assertThat(http.get("/actuator/health", "X-Request-Id", "trace-1234abcd").headers().firstValue("X-Request-Id"))
+    assertThat(http.get("/login").headers().firstValue("X-Request-Id"))
+        .get()
+        .asString()
+        .startsWith("req_");
+    assertThat(
+            http.get("/actuator/health", "X-Request-Id", "trace-1234abcd")
+                .headers()
+                .firstValue("X-Request-Id"))
         .contains("trace-1234abcd");
-    assertThat(http.get("/actuator/health", "X-Request-Id", "bad id <script>").headers().firstValue("X-Request-Id"))
+    assertThat(
+            http.get("/actuator/health", "X-Request-Id", "bad id <script>")
+                .headers()
+                .firstValue("X-Request-Id"))
         .get()
         .asString()
         .startsWith("req_");
@@ -137,7 +180,12 @@ class ApplicationTest {
 
     assertThat(doc.path("info").path("title").asString()).isEqualTo("Invoicebridge API");
     assertThat(doc.path("paths").propertyNames()).contains("/api/v1/tokens", "/api/v1/workspace");
-    assertThat(doc.path("components").path("schemas").path("TokenView").path("properties").propertyNames())
+    assertThat(
+            doc.path("components")
+                .path("schemas")
+                .path("TokenView")
+                .path("properties")
+                .propertyNames())
         .contains("created_at", "last_used_at")
         .doesNotContain("createdAt");
   }
@@ -156,11 +204,20 @@ class ApplicationTest {
     admin.login("admin", SandboxApp.password(DATA, "admin"));
     HttpResponse<String> settings = admin.get("/settings");
     assertThat(settings.statusCode()).isEqualTo(200);
-    assertThat(settings.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'self'");
+    assertThat(settings.headers().firstValue("Content-Security-Policy"))
+        .get()
+        .asString()
+        .contains("default-src 'self'");
     assertThat(settings.headers().firstValue("X-Frame-Options")).contains("DENY");
 
-    HttpResponse<String> created = admin.postForm("/settings", "/settings/users", Map.of("username", "bo", "password", "x", "role", "operator"));
-    assertThat(created.body()).contains("Username must be 3-100").contains("Password must be at least 12");
+    HttpResponse<String> created =
+        admin.postForm(
+            "/settings",
+            "/settings/users",
+            Map.of("username", "bo", "password", "x", "role", "operator"));
+    assertThat(created.body())
+        .contains("Username must be 3-100")
+        .contains("Password must be at least 12");
   }
 
   @Test
@@ -168,7 +225,8 @@ class ApplicationTest {
     Http admin = new Http(port);
     admin.login("admin", SandboxApp.password(DATA, "admin"));
     HttpResponse<String> response =
-        admin.postJson("/settings/tokens", "{}", "Content-Type", "application/x-www-form-urlencoded");
+        admin.postJson(
+            "/settings/tokens", "{}", "Content-Type", "application/x-www-form-urlencoded");
     assertThat(response.statusCode()).isEqualTo(403);
   }
 }

@@ -9,7 +9,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /** The package boundaries the house style promises, enforced by the build. */
-@AnalyzeClasses(packages = "dev.invoicebridge", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.invoicebridge",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest
   static final ArchRule stripe_java_stays_inside_the_stripe_adapter =
@@ -49,7 +51,10 @@ class ArchitectureTest {
   static final ArchRule clients_and_emulators_do_not_know_the_service =
       noClasses()
           .that()
-          .resideInAnyPackage("dev.invoicebridge.attio..", "dev.invoicebridge.quickbooks..", "dev.invoicebridge.sandbox..")
+          .resideInAnyPackage(
+              "dev.invoicebridge.attio..",
+              "dev.invoicebridge.quickbooks..",
+              "dev.invoicebridge.sandbox..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework..");

@@ -61,12 +61,27 @@ class SecretsNeverLeakTest {
   void no_response_page_log_line_or_stored_row_contains_a_secret(CapturedOutput output) {
     Workspace acme = workspaces.create("acme", "Acme");
     // Live connections whose credentials the emulators reject: the failure paths run too.
-    connections.connectLive(acme.id(), ConnectionKind.ATTIO, localServer.sandboxBaseUrl(ConnectionKind.ATTIO), new Secret(ATTIO_TOKEN), null);
-    connections.connectLive(acme.id(), ConnectionKind.STRIPE, localServer.sandboxBaseUrl(ConnectionKind.STRIPE), new Secret(STRIPE_KEY), null);
     connections.connectLive(
-        acme.id(), ConnectionKind.QUICKBOOKS, localServer.sandboxBaseUrl(ConnectionKind.QUICKBOOKS), new Secret(QUICKBOOKS_TOKEN), SandboxAccounts.QUICKBOOKS_REALM_ID);
+        acme.id(),
+        ConnectionKind.ATTIO,
+        localServer.sandboxBaseUrl(ConnectionKind.ATTIO),
+        new Secret(ATTIO_TOKEN),
+        null);
+    connections.connectLive(
+        acme.id(),
+        ConnectionKind.STRIPE,
+        localServer.sandboxBaseUrl(ConnectionKind.STRIPE),
+        new Secret(STRIPE_KEY),
+        null);
+    connections.connectLive(
+        acme.id(),
+        ConnectionKind.QUICKBOOKS,
+        localServer.sandboxBaseUrl(ConnectionKind.QUICKBOOKS),
+        new Secret(QUICKBOOKS_TOKEN),
+        SandboxAccounts.QUICKBOOKS_REALM_ID);
     vault.put(acme.id(), "stripe.webhook_secret", new Secret(WEBHOOK_SECRET));
-    List<Connection.Check> checks = connections.list(acme.id()).stream().map(connections::check).toList();
+    List<Connection.Check> checks =
+        connections.list(acme.id()).stream().map(connections::check).toList();
     assertThat(checks).allSatisfy(c -> assertThat(c.ok()).isFalse());
     connections.all().forEach(connections::check);
 
@@ -101,8 +116,11 @@ class SecretsNeverLeakTest {
     String responses = http.everythingSeen();
     assertThat(responses).contains("Stripe rejected the API key");
     String stored =
-        String.join("\n", jdbc.sql("select ciphertext from vault_secret").query(String.class).list())
-            + jdbc.sql("select coalesce(last_check_message, '') from workspace_connection").query(String.class).list();
+        String.join(
+                "\n", jdbc.sql("select ciphertext from vault_secret").query(String.class).list())
+            + jdbc.sql("select coalesce(last_check_message, '') from workspace_connection")
+                .query(String.class)
+                .list();
     for (String secret : secrets) {
       assertThat(responses).as("HTTP responses").doesNotContain(secret);
       assertThat(output.getAll()).as("log output").doesNotContain(secret);

@@ -19,9 +19,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as RFC 9457 problem+json. Invalid input gets 400 with {@code errors}: one
- * {@code {field, message}} per offending field. Unexpected failures get a 500 that says nothing
- * about internals; the request id in the response header finds the log lines.
+ * Every API error as RFC 9457 problem+json. Invalid input gets 400 with {@code errors}: one {@code
+ * {field, message}} per offending field. Unexpected failures get a 500 that says nothing about
+ * internals; the request id in the response header finds the log lines.
  */
 @RestControllerAdvice(basePackages = "dev.invoicebridge.api")
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -33,7 +33,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ValidationFailure.class)
   ProblemDetail validation(ValidationFailure e) {
     return invalid(
-        e.fieldErrors().entrySet().stream().map(f -> new FieldError(f.getKey(), f.getValue())).toList());
+        e.fieldErrors().entrySet().stream()
+            .map(f -> new FieldError(f.getKey(), f.getValue()))
+            .toList());
   }
 
   @ExceptionHandler(NotFound.class)
@@ -56,7 +58,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> new FieldError(JsonNames.snake(f.getField()), f.getDefaultMessage()))
@@ -66,7 +71,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
@@ -78,7 +86,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
-            errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+            errors.stream()
+                .map(f -> f.field() + " " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input"));
     problem.setTitle("Invalid request");
     problem.setType(URI.create("https://invoicebridge.dev/problems/validation"));
     problem.setProperties(Map.of("errors", errors));

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service's own OpenAPI document at /v3/api-docs. The API writes snake_case JSON through a
- * global naming strategy that the document generator cannot see, so the schemas are renamed here
- * to match what clients actually receive.
+ * global naming strategy that the document generator cannot see, so the schemas are renamed here to
+ * match what clients actually receive.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

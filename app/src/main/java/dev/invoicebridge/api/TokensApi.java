@@ -36,11 +36,19 @@ class TokensApi {
   /** What a client may send to create a token. */
   record CreateToken(
       @NotBlank @Size(max = 100) String name,
-      @NotBlank @Pattern(regexp = "admin|operator", message = "must be admin or operator") String scope) {}
+      @NotBlank @Pattern(regexp = "admin|operator", message = "must be admin or operator")
+          String scope) {}
 
   /** A token as listed: never its secret value. */
   record TokenView(
-      String id, String name, String prefix, String scope, String createdBy, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+      String id,
+      String name,
+      String prefix,
+      String scope,
+      String createdBy,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant revokedAt) {
     static TokenView of(ApiToken t) {
       return new TokenView(
           t.id(),
@@ -67,7 +75,8 @@ class TokensApi {
   CreatedToken create(@Valid @RequestBody CreateToken request) {
     Actor actor = CurrentActor.get();
     Role scope = Role.valueOf(request.scope().toUpperCase(Locale.ROOT));
-    ApiTokens.Issued issued = tokens.issue(actor.workspaceId(), request.name(), scope, actor.name());
+    ApiTokens.Issued issued =
+        tokens.issue(actor.workspaceId(), request.name(), scope, actor.name());
     return new CreatedToken(TokenView.of(issued.token()), issued.plaintext());
   }
 

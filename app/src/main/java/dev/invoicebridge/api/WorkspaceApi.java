@@ -27,7 +27,12 @@ class WorkspaceApi {
 
   /** A connection as the API shows it: mode, account and last check, never a credential. */
   record ConnectionView(
-      String kind, String mode, String accountName, String status, Instant lastCheckedAt, String message) {
+      String kind,
+      String mode,
+      String accountName,
+      String status,
+      Instant lastCheckedAt,
+      String message) {
     static ConnectionView of(Connection c) {
       return new ConnectionView(
           c.kind().slug(),
@@ -40,7 +45,8 @@ class WorkspaceApi {
   }
 
   /** The workspace with its connections. */
-  record WorkspaceView(String id, String slug, String name, String role, List<ConnectionView> connections) {}
+  record WorkspaceView(
+      String id, String slug, String name, String role, List<ConnectionView> connections) {}
 
   @GetMapping
   WorkspaceView get() {

@@ -27,35 +27,43 @@ public class ConfigurationCheck {
               + " embedded database)");
     }
     if (!p.publicUrl().isAbsolute()) {
-      problems.add("INVOICEBRIDGE_PUBLIC_URL must be an absolute URL such as https://billing.example.com");
+      problems.add(
+          "INVOICEBRIDGE_PUBLIC_URL must be an absolute URL such as https://billing.example.com");
     }
     String masterKey = p.security().masterKey();
     if (masterKey != null && !masterKey.isBlank() && !isKey(masterKey)) {
-      problems.add("INVOICEBRIDGE_SECURITY_MASTER_KEY must be 32 random bytes in base64 (openssl rand -base64 32)");
+      problems.add(
+          "INVOICEBRIDGE_SECURITY_MASTER_KEY must be 32 random bytes in base64 (openssl rand -base64 32)");
     }
     for (int i = 0; i < p.security().previousMasterKeys().size(); i++) {
       if (!isKey(p.security().previousMasterKeys().get(i))) {
         problems.add(
-            "INVOICEBRIDGE_SECURITY_PREVIOUS_MASTER_KEYS entry " + (i + 1) + " is not 32 bytes in base64");
+            "INVOICEBRIDGE_SECURITY_PREVIOUS_MASTER_KEYS entry "
+                + (i + 1)
+                + " is not 32 bytes in base64");
       }
     }
     String adminUser = p.security().adminUsername();
     String adminPassword = p.security().adminPassword();
     if (isSet(adminUser) != isSet(adminPassword)) {
-      problems.add("INVOICEBRIDGE_SECURITY_ADMIN_USERNAME and INVOICEBRIDGE_SECURITY_ADMIN_PASSWORD must be set together");
+      problems.add(
+          "INVOICEBRIDGE_SECURITY_ADMIN_USERNAME and INVOICEBRIDGE_SECURITY_ADMIN_PASSWORD must be set together");
     }
     if (isSet(adminPassword) && adminPassword.length() < 12) {
       problems.add("INVOICEBRIDGE_SECURITY_ADMIN_PASSWORD must be at least 12 characters");
     }
     String stripeKey = p.stripe().secretKey();
     if (isSet(stripeKey) && !stripeKey.matches("^(sk|rk)_(test|live)_[A-Za-z0-9]+$")) {
-      problems.add("INVOICEBRIDGE_STRIPE_SECRET_KEY must be a Stripe secret (sk_...) or restricted (rk_...) key");
+      problems.add(
+          "INVOICEBRIDGE_STRIPE_SECRET_KEY must be a Stripe secret (sk_...) or restricted (rk_...) key");
     }
     if (isSet(p.quickbooks().clientId()) != isSet(p.quickbooks().clientSecret())) {
-      problems.add("INVOICEBRIDGE_QUICKBOOKS_CLIENT_ID and INVOICEBRIDGE_QUICKBOOKS_CLIENT_SECRET must be set together");
+      problems.add(
+          "INVOICEBRIDGE_QUICKBOOKS_CLIENT_ID and INVOICEBRIDGE_QUICKBOOKS_CLIENT_SECRET must be set together");
     }
     if (p.jobs().connectionCheckInterval().toSeconds() < 1) {
-      problems.add("INVOICEBRIDGE_JOBS_CONNECTION_CHECK_INTERVAL must be at least 1 second (e.g. PT5M)");
+      problems.add(
+          "INVOICEBRIDGE_JOBS_CONNECTION_CHECK_INTERVAL must be at least 1 second (e.g. PT5M)");
     }
     return problems;
   }

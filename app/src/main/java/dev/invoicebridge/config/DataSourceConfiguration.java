@@ -6,7 +6,10 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The database: PostgreSQL when INVOICEBRIDGE_DATABASE_URL is set, else an H2 file in the data directory. */
+/**
+ * The database: PostgreSQL when INVOICEBRIDGE_DATABASE_URL is set, else an H2 file in the data
+ * directory.
+ */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfiguration {
   @Bean
@@ -16,7 +19,9 @@ class DataSourceConfiguration {
     boolean embedded = db.url() == null || db.url().isBlank();
     String url =
         embedded
-            ? "jdbc:h2:file:" + properties.dataDir().toAbsolutePath().resolve("invoicebridge") + InvoicebridgeEnvironment.H2_OPTIONS
+            ? "jdbc:h2:file:"
+                + properties.dataDir().toAbsolutePath().resolve("invoicebridge")
+                + InvoicebridgeEnvironment.H2_OPTIONS
             : db.url();
     return DataSourceBuilder.create()
         .type(HikariDataSource.class)

@@ -11,8 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Derives Spring settings from Invoicebridge's own before anything reads them: the default data
- * directory ({@code data/} at the repository root, whatever directory the service was started
- * from) and the log format.
+ * directory ({@code data/} at the repository root, whatever directory the service was started from)
+ * and the log format.
  */
 public final class InvoicebridgeEnvironment implements EnvironmentPostProcessor {
   public static final String H2_OPTIONS =
@@ -22,7 +22,9 @@ public final class InvoicebridgeEnvironment implements EnvironmentPostProcessor 
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
     // Defaults go last, so that every other source (tests' dynamic properties included) wins.
     Map<String, Object> defaults = new HashMap<>();
-    defaults.put("invoicebridge.data-dir", defaultDataDir(Path.of(System.getProperty("user.dir"))).toString());
+    defaults.put(
+        "invoicebridge.data-dir",
+        defaultDataDir(Path.of(System.getProperty("user.dir"))).toString());
     env.getPropertySources().addLast(new MapPropertySource("invoicebridge-defaults", defaults));
     if ("json".equalsIgnoreCase(env.getProperty("invoicebridge.log-format", "text"))) {
       env.getPropertySources()

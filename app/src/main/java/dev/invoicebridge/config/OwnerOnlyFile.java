@@ -17,7 +17,8 @@ public final class OwnerOnlyFile {
   public static void create(Path file, String content) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     if (posix(file)) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } else {
       Files.createFile(file);
     }
@@ -38,7 +39,8 @@ public final class OwnerOnlyFile {
       return false;
     }
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-    return perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+    return perms.stream()
+        .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
   }
 
   private static boolean posix(Path file) {

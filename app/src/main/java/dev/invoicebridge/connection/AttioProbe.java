@@ -16,7 +16,8 @@ class AttioProbe implements ConnectionProbe {
   @Override
   public String probe(ConnectionTarget target) {
     try {
-      AttioIdentity self = new HttpAttioClient(target.baseUrl(), target.credential()::reveal).self();
+      AttioIdentity self =
+          new HttpAttioClient(target.baseUrl(), target.credential()::reveal).self();
       if (!self.active()) {
         throw new ProbeFailure("Attio reports the API token as inactive; create a new one.", null);
       }

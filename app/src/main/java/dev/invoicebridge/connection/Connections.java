@@ -58,7 +58,11 @@ public class Connections {
 
   /** Points {@code kind} at the real service at {@code baseUrl}. */
   public void connectLive(
-      WorkspaceId workspace, ConnectionKind kind, URI baseUrl, Secret credential, String externalId) {
+      WorkspaceId workspace,
+      ConnectionKind kind,
+      URI baseUrl,
+      Secret credential,
+      String externalId) {
     save(workspace, kind, ConnectionMode.LIVE, baseUrl.toString(), credential, externalId);
   }
 
@@ -74,7 +78,8 @@ public class Connections {
   }
 
   public List<Connection> list(WorkspaceId workspace) {
-    return jdbc.sql("select " + COLUMNS + " from workspace_connection where workspace_id = ? order by kind")
+    return jdbc.sql(
+            "select " + COLUMNS + " from workspace_connection where workspace_id = ? order by kind")
         .param(workspace.value())
         .query(Connections::map)
         .list();
@@ -87,7 +92,8 @@ public class Connections {
   }
 
   public Optional<Connection> get(WorkspaceId workspace, ConnectionKind kind) {
-    return jdbc.sql("select " + COLUMNS + " from workspace_connection where workspace_id = ? and kind = ?")
+    return jdbc.sql(
+            "select " + COLUMNS + " from workspace_connection where workspace_id = ? and kind = ?")
         .params(workspace.value(), kind.name())
         .query(Connections::map)
         .optional();
@@ -122,7 +128,9 @@ public class Connections {
       result = new Connection.Check(at, false, e.getMessage());
     } catch (RuntimeException e) {
       log.warn("{} connection check failed unexpectedly", connection.kind().displayName(), e);
-      result = new Connection.Check(at, false, "The connection check failed unexpectedly; see the server log.");
+      result =
+          new Connection.Check(
+              at, false, "The connection check failed unexpectedly; see the server log.");
     }
     jdbc.sql(
             "update workspace_connection set last_check_at = ?, last_check_ok = ?,"
@@ -161,13 +169,22 @@ public class Connections {
   }
 
   private void insert(
-      WorkspaceId workspace, ConnectionKind kind, ConnectionMode mode, String baseUrl, String externalId) {
+      WorkspaceId workspace,
+      ConnectionKind kind,
+      ConnectionMode mode,
+      String baseUrl,
+      String externalId) {
     try {
       jdbc.sql(
               "insert into workspace_connection (workspace_id, kind, mode, base_url, external_id,"
                   + " connected_at) values (?, ?, ?, ?, ?, ?)")
           .params(
-              workspace.value(), kind.name(), mode.name(), baseUrl, externalId, Timestamp.from(clock.instant()))
+              workspace.value(),
+              kind.name(),
+              mode.name(),
+              baseUrl,
+              externalId,
+              Timestamp.from(clock.instant()))
           .update();
     } catch (DuplicateKeyException e) {
       // Another instance connected it at the same moment with the same settings.
@@ -182,7 +199,9 @@ public class Connections {
             ? Optional.empty()
             : Optional.of(
                 new Connection.Check(
-                    checkedAt.toInstant(), rs.getBoolean("last_check_ok"), rs.getString("last_check_message")));
+                    checkedAt.toInstant(),
+                    rs.getBoolean("last_check_ok"),
+                    rs.getString("last_check_message")));
     return new Connection(
         new WorkspaceId(rs.getString("workspace_id")),
         ConnectionKind.valueOf(rs.getString("kind")),

@@ -14,8 +14,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * One health component per connection, from the latest recorded check. A failing connection
- * reports DEGRADED (HTTP 200): the service still runs, so a load balancer must not drop it.
+ * One health component per connection, from the latest recorded check. A failing connection reports
+ * DEGRADED (HTTP 200): the service still runs, so a load balancer must not drop it.
  */
 @Component("connectionsHealthContributor")
 class ConnectionsHealth implements CompositeHealthContributor {
@@ -43,7 +43,8 @@ class ConnectionsHealth implements CompositeHealthContributor {
   private Map<String, HealthIndicator> indicators() {
     Map<String, HealthIndicator> byName = new LinkedHashMap<>();
     for (Workspace workspace : workspaces.all()) {
-      String prefix = workspace.slug().equals(Workspaces.DEFAULT_SLUG) ? "" : workspace.slug() + "-";
+      String prefix =
+          workspace.slug().equals(Workspaces.DEFAULT_SLUG) ? "" : workspace.slug() + "-";
       for (Connection c : connections.list(workspace.id())) {
         byName.put(prefix + c.kind().slug(), () -> health(c));
       }
@@ -62,7 +63,10 @@ class ConnectionsHealth implements CompositeHealthContributor {
     }
     c.lastCheck()
         .ifPresent(
-            check -> builder.withDetail("checked_at", check.at().toString()).withDetail("message", check.message()));
+            check ->
+                builder
+                    .withDetail("checked_at", check.at().toString())
+                    .withDetail("message", check.message()));
     return builder.build();
   }
 }

@@ -15,7 +15,8 @@ class QuickBooksProbe implements ConnectionProbe {
   @Override
   public String probe(ConnectionTarget target) {
     try {
-      return new HttpQuickBooksClient(target.baseUrl(), target.externalId(), target.credential()::reveal)
+      return new HttpQuickBooksClient(
+              target.baseUrl(), target.externalId(), target.credential()::reveal)
           .companyInfo()
           .companyName();
     } catch (QuickBooksException e) {

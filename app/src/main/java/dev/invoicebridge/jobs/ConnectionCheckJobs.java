@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Connection checks as durable jobs: a recurring sweep of every connection, and a one-time check
- * of one connection (the settings page's "Check now"). Each runs on exactly one instance.
+ * Connection checks as durable jobs: a recurring sweep of every connection, and a one-time check of
+ * one connection (the settings page's "Check now"). Each runs on exactly one instance.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConnectionCheckJobs {
@@ -47,7 +47,8 @@ public class ConnectionCheckJobs {
                     instance.getId(),
                     ctx.getExecution().executionTime,
                     () -> {
-                      long ok = connections.all().stream().filter(c -> connections.check(c).ok()).count();
+                      long ok =
+                          connections.all().stream().filter(c -> connections.check(c).ok()).count();
                       return ok + " of " + connections.all().size() + " connections OK";
                     }));
   }
@@ -57,7 +58,9 @@ public class ConnectionCheckJobs {
     // A check that failed to run (not a failing connection) is retried 3 times, 10s apart.
     return Tasks.oneTime(CHECK_ONE)
         .onFailure(
-            FailureHandler.<ConnectionRef>maxRetries(3).retryEvery(Duration.ofSeconds(10)).thenRemove())
+            FailureHandler.<ConnectionRef>maxRetries(3)
+                .retryEvery(Duration.ofSeconds(10))
+                .thenRemove())
         .execute(
             (TaskInstance<ConnectionRef> instance, ExecutionContext ctx) ->
                 runs.record(
@@ -67,7 +70,9 @@ public class ConnectionCheckJobs {
                     () -> {
                       ConnectionRef ref = instance.getData();
                       return connections
-                          .get(new WorkspaceId(ref.workspaceId()), ConnectionKind.valueOf(ref.kind()))
+                          .get(
+                              new WorkspaceId(ref.workspaceId()),
+                              ConnectionKind.valueOf(ref.kind()))
                           .map(connections::check)
                           .map(Connection.Check::message)
                           .orElse("not connected");
@@ -80,7 +85,10 @@ public class ConnectionCheckJobs {
     return (workspace, kind) -> {
       String id = workspace.value() + ":" + kind.name() + ":" + UUID.randomUUID();
       scheduler.scheduleIfNotExists(
-          CHECK_ONE.instance(id).data(new ConnectionRef(workspace.value(), kind.name())).scheduledTo(clock.instant()));
+          CHECK_ONE
+              .instance(id)
+              .data(new ConnectionRef(workspace.value(), kind.name()))
+              .scheduledTo(clock.instant()));
       return id;
     };
   }
@@ -88,7 +96,9 @@ public class ConnectionCheckJobs {
   /** Asks for a connection check on whichever instance is free. */
   @FunctionalInterface
   public interface ConnectionCheckScheduler {
-    /** @return the job instance id */
+    /**
+     * @return the job instance id
+     */
     String schedule(WorkspaceId workspace, ConnectionKind kind);
   }
 }

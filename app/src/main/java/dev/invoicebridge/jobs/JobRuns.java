@@ -27,10 +27,16 @@ public class JobRuns {
 
   /** One recorded execution. */
   public record Run(
-      String taskName, String taskInstance, Instant executionTime, String instanceName, String outcome, String message) {}
+      String taskName,
+      String taskInstance,
+      Instant executionTime,
+      String instanceName,
+      String outcome,
+      String message) {}
 
   /** Runs {@code work}, recording start, end and outcome; the job id is on every log line. */
-  public void record(String taskName, String taskInstance, Instant executionTime, Supplier<String> work) {
+  public void record(
+      String taskName, String taskInstance, Instant executionTime, Supplier<String> work) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into job_run (task_name, task_instance, execution_time, instance_name, started_at)"

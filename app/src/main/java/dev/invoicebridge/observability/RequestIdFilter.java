@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is well formed), puts it on
- * every log line through the MDC and on the response, and logs one line per request. Query
- * strings are never logged: callers sometimes put credentials there.
+ * every log line through the MDC and on the response, and logs one line per request. Query strings
+ * are never logged: callers sometimes put credentials there.
  */
 final class RequestIdFilter extends OncePerRequestFilter {
   static final String HEADER = "X-Request-Id";

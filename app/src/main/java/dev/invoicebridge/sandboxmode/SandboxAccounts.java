@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class SandboxAccounts {
   /** Realm id of the emulated QuickBooks company. */
   public static final String QUICKBOOKS_REALM_ID = "9341453172906425";
+
   /** Id of the emulated Stripe account. */
   public static final String STRIPE_ACCOUNT_ID = "acct_1SandboxInvoicebr";
 
@@ -45,7 +46,8 @@ public class SandboxAccounts {
     return current.get();
   }
 
-  private String load(WorkspaceId owner, String name, java.util.function.Supplier<String> generate) {
+  private String load(
+      WorkspaceId owner, String name, java.util.function.Supplier<String> generate) {
     return vault
         .get(owner, name)
         .orElseGet(

@@ -13,7 +13,10 @@ final class SandboxEnabledCondition implements Condition {
   public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
     Environment env = context.getEnvironment();
     SandboxSwitch sandboxSwitch =
-        SandboxSwitch.valueOf(env.getProperty("invoicebridge.sandbox.enabled", "auto").trim().toUpperCase(Locale.ROOT));
+        SandboxSwitch.valueOf(
+            env.getProperty("invoicebridge.sandbox.enabled", "auto")
+                .trim()
+                .toUpperCase(Locale.ROOT));
     return SandboxMode.decide(
         sandboxSwitch,
         env.getProperty("invoicebridge.attio.api-token"),

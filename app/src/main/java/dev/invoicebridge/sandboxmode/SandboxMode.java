@@ -20,10 +20,14 @@ public class SandboxMode {
   /** AUTO means: on exactly when no real credential is configured. */
   static boolean decide(InvoicebridgeProperties p) {
     return decide(
-        p.sandbox().enabled(), p.attio().apiToken(), p.stripe().secretKey(), p.quickbooks().clientId());
+        p.sandbox().enabled(),
+        p.attio().apiToken(),
+        p.stripe().secretKey(),
+        p.quickbooks().clientId());
   }
 
-  static boolean decide(SandboxSwitch sandboxSwitch, String attioToken, String stripeKey, String qbClientId) {
+  static boolean decide(
+      SandboxSwitch sandboxSwitch, String attioToken, String stripeKey, String qbClientId) {
     return switch (sandboxSwitch) {
       case ON -> true;
       case OFF -> false;

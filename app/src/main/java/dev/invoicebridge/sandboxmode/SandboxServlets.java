@@ -20,7 +20,8 @@ class SandboxServlets {
   @Bean
   ServletRegistrationBean<AttioSandboxServlet> attioSandbox(SandboxAccounts accounts, Clock clock) {
     return mount(
-        new AttioSandboxServlet(credential(accounts, SandboxCredentials::attioToken), AttioWorkspace.demo(), clock),
+        new AttioSandboxServlet(
+            credential(accounts, SandboxCredentials::attioToken), AttioWorkspace.demo(), clock),
         "attio");
   }
 
@@ -28,12 +29,14 @@ class SandboxServlets {
   ServletRegistrationBean<StripeSandboxServlet> stripeSandbox(SandboxAccounts accounts) {
     return mount(
         new StripeSandboxServlet(
-            credential(accounts, SandboxCredentials::stripeSecretKey), SandboxAccounts.STRIPE_ACCOUNT_ID),
+            credential(accounts, SandboxCredentials::stripeSecretKey),
+            SandboxAccounts.STRIPE_ACCOUNT_ID),
         "stripe");
   }
 
   @Bean
-  ServletRegistrationBean<QuickBooksSandboxServlet> quickBooksSandbox(SandboxAccounts accounts, Clock clock) {
+  ServletRegistrationBean<QuickBooksSandboxServlet> quickBooksSandbox(
+      SandboxAccounts accounts, Clock clock) {
     return mount(
         new QuickBooksSandboxServlet(
             credential(accounts, SandboxCredentials::quickBooksAccessToken),
@@ -42,8 +45,10 @@ class SandboxServlets {
         "quickbooks");
   }
 
-  private static <S extends jakarta.servlet.Servlet> ServletRegistrationBean<S> mount(S servlet, String name) {
-    ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, "/sandbox/" + name + "/*");
+  private static <S extends jakarta.servlet.Servlet> ServletRegistrationBean<S> mount(
+      S servlet, String name) {
+    ServletRegistrationBean<S> registration =
+        new ServletRegistrationBean<>(servlet, "/sandbox/" + name + "/*");
     registration.setName(name + "Sandbox");
     registration.setLoadOnStartup(1);
     return registration;

@@ -28,7 +28,8 @@ public class SandboxWelcome {
   private final ApiTokens tokens;
   private final Path dataDir;
 
-  public SandboxWelcome(AdminBootstrap bootstrap, ApiTokens tokens, InvoicebridgeProperties properties) {
+  public SandboxWelcome(
+      AdminBootstrap bootstrap, ApiTokens tokens, InvoicebridgeProperties properties) {
     this.bootstrap = bootstrap;
     this.tokens = tokens;
     this.dataDir = properties.dataDir();
@@ -38,12 +39,14 @@ public class SandboxWelcome {
    * @param generatedAdmin the admin bootstrap just generated, if it did
    * @param baseUrl where the UI answers
    */
-  public void greet(WorkspaceId workspace, Optional<AdminBootstrap.Bootstrapped> generatedAdmin, String baseUrl) {
+  public void greet(
+      WorkspaceId workspace, Optional<AdminBootstrap.Bootstrapped> generatedAdmin, String baseUrl) {
     Path loginFile = dataDir.resolve(LOGIN_FILE);
     List<String> logins;
     try {
       if (generatedAdmin.isPresent()) {
-        AdminBootstrap.Bootstrapped operator = bootstrap.create(workspace, "operator", Role.OPERATOR);
+        AdminBootstrap.Bootstrapped operator =
+            bootstrap.create(workspace, "operator", Role.OPERATOR);
         logins = List.of(line(generatedAdmin.get(), "admin"), line(operator, "operator"));
         OwnerOnlyFile.replace(loginFile, String.join("\n", logins) + "\n");
       } else if (Files.isRegularFile(loginFile)) {
@@ -79,12 +82,17 @@ public class SandboxWelcome {
     StringBuilder sb = new StringBuilder("\n");
     sb.append("=".repeat(78)).append('\n');
     sb.append(" Invoicebridge is running in SANDBOX mode at ").append(baseUrl).append('\n');
-    sb.append(" Attio, Stripe and QuickBooks are emulated under ").append(baseUrl).append("/sandbox/\n\n");
+    sb.append(" Attio, Stripe and QuickBooks are emulated under ")
+        .append(baseUrl)
+        .append("/sandbox/\n\n");
     sb.append(" UI logins:\n");
     logins.forEach(l -> sb.append("   ").append(l).append('\n'));
     sb.append("\n Admin API token (also in ").append(dataDir.resolve(TOKEN_FILE)).append("):\n   ");
     sb.append(token).append("\n\n Try:\n   curl -H \"Authorization: Bearer $(cat ");
-    sb.append(dataDir.resolve(TOKEN_FILE)).append(")\" ").append(baseUrl).append("/api/v1/workspace\n");
+    sb.append(dataDir.resolve(TOKEN_FILE))
+        .append(")\" ")
+        .append(baseUrl)
+        .append("/api/v1/workspace\n");
     sb.append("=".repeat(78)).append('\n');
     return sb.toString();
   }

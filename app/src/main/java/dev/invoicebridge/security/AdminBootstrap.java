@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Makes sure someone can log in on first start: the admin from the environment, or else an
- * "admin" user with a generated one-time password that the caller prints once.
+ * Makes sure someone can log in on first start: the admin from the environment, or else an "admin"
+ * user with a generated one-time password that the caller prints once.
  */
 @Service
 public class AdminBootstrap {
@@ -31,7 +31,9 @@ public class AdminBootstrap {
     }
   }
 
-  /** @return the generated admin, when one had to be generated */
+  /**
+   * @return the generated admin, when one had to be generated
+   */
   public Optional<Bootstrapped> ensureAdmin(WorkspaceId workspace) {
     String username = settings.adminUsername();
     if (username != null && !username.isBlank()) {

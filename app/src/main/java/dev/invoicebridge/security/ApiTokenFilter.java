@@ -8,7 +8,9 @@ import java.io.IOException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <api token>}; leaves the request anonymous otherwise. */
+/**
+ * Authenticates {@code Authorization: Bearer <api token>}; leaves the request anonymous otherwise.
+ */
 final class ApiTokenFilter extends OncePerRequestFilter {
   private final ApiTokens tokens;
 
@@ -25,7 +27,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
       tokens
           .authenticate(header.substring(7).trim())
           .ifPresent(
-              token -> SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(token)));
+              token ->
+                  SecurityContextHolder.getContext()
+                      .setAuthentication(new ApiTokenAuthentication(token)));
     }
     chain.doFilter(request, response);
   }

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues, lists, authenticates and revokes API tokens. A token is shown once, at creation; only
- * its SHA-256 hash is stored, which suffices because tokens carry 240 random bits.
+ * Issues, lists, authenticates and revokes API tokens. A token is shown once, at creation; only its
+ * SHA-256 hash is stored, which suffices because tokens carry 240 random bits.
  */
 @Service
 public class ApiTokens {
@@ -98,7 +98,8 @@ public class ApiTokens {
       return Optional.empty();
     }
     Optional<ApiToken> token =
-        jdbc.sql("select " + COLUMNS + " from api_token where token_hash = ? and revoked_at is null")
+        jdbc.sql(
+                "select " + COLUMNS + " from api_token where token_hash = ? and revoked_at is null")
             .param(hash(plaintext))
             .query(ApiTokens::map)
             .optional();
@@ -107,7 +108,8 @@ public class ApiTokens {
   }
 
   public List<ApiToken> list(WorkspaceId workspace) {
-    return jdbc.sql("select " + COLUMNS + " from api_token where workspace_id = ? order by created_at desc")
+    return jdbc.sql(
+            "select " + COLUMNS + " from api_token where workspace_id = ? order by created_at desc")
         .param(workspace.value())
         .query(ApiTokens::map)
         .list();
@@ -142,7 +144,9 @@ public class ApiTokens {
   static String hash(String plaintext) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(plaintext.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -13,7 +13,10 @@ public enum Role {
 
   List<GrantedAuthority> authorities() {
     return switch (this) {
-      case ADMIN -> List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_OPERATOR"));
+      case ADMIN ->
+          List.of(
+              new SimpleGrantedAuthority("ROLE_ADMIN"),
+              new SimpleGrantedAuthority("ROLE_OPERATOR"));
       case OPERATOR -> List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"));
     };
   }

@@ -66,7 +66,8 @@ class SecurityConfiguration {
   @Order(3)
   SecurityFilterChain publicChain(HttpSecurity http, ApiTokens tokens, ObjectMapper json)
       throws Exception {
-    return stateless(http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**"), tokens, json)
+    return stateless(
+            http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**"), tokens, json)
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .build();
   }
@@ -76,14 +77,17 @@ class SecurityConfiguration {
   SecurityFilterChain webChain(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(
             a ->
-                a.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                a.requestMatchers(
+                        "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
                     .requestMatchers("/settings", "/settings/**")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .hasRole("OPERATOR"))
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/records").permitAll())
-        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("IBSESSION"))
+        .logout(
+            l ->
+                l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("IBSESSION"))
         .headers(
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -101,7 +105,10 @@ class SecurityConfiguration {
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
-        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                    c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(
             e ->
@@ -124,7 +131,11 @@ class SecurityConfiguration {
   }
 
   private static void problem(
-      ObjectMapper json, HttpServletRequest req, HttpServletResponse resp, HttpStatus status, String detail)
+      ObjectMapper json,
+      HttpServletRequest req,
+      HttpServletResponse resp,
+      HttpStatus status,
+      String detail)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");

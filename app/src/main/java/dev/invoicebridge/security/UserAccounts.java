@@ -96,7 +96,8 @@ public class UserAccounts implements UserDetailsService {
   }
 
   public Optional<UserAccount> byUsername(String username) {
-    return jdbc.sql("select id, workspace_id, username, role, created_at from app_user where username = ?")
+    return jdbc.sql(
+            "select id, workspace_id, username, role, created_at from app_user where username = ?")
         .param(username)
         .query(UserAccounts::map)
         .optional();

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start-up, in order: the default workspace; secrets re-encrypted under the current master key;
- * connections from configuration (real credentials win, sandbox fills the rest); a first admin;
- * in sandbox mode the welcome banner; a connection check of each connection.
+ * connections from configuration (real credentials win, sandbox fills the rest); a first admin; in
+ * sandbox mode the welcome banner; a connection check of each connection.
  */
 @Component
 class Startup implements ApplicationRunner {
@@ -68,7 +68,8 @@ class Startup implements ApplicationRunner {
     Workspace workspace = workspaces.ensureDefault(properties.workspaceName());
     vault.rotate();
     connectFromConfiguration(workspace.id());
-    Optional<AdminBootstrap.Bootstrapped> admin = services.adminBootstrap().ensureAdmin(workspace.id());
+    Optional<AdminBootstrap.Bootstrapped> admin =
+        services.adminBootstrap().ensureAdmin(workspace.id());
     if (sandboxMode.enabled()) {
       services.welcome().greet(workspace.id(), admin, properties.publicUrl().toString());
     } else {
@@ -82,21 +83,41 @@ class Startup implements ApplicationRunner {
   private void connectFromConfiguration(WorkspaceId workspace) {
     InvoicebridgeProperties p = properties;
     if (present(p.attio().apiToken())) {
-      connections.connectLive(workspace, ConnectionKind.ATTIO, p.attio().baseUrl(), new Secret(p.attio().apiToken()), null);
+      connections.connectLive(
+          workspace,
+          ConnectionKind.ATTIO,
+          p.attio().baseUrl(),
+          new Secret(p.attio().apiToken()),
+          null);
     }
     if (present(p.stripe().secretKey())) {
-      connections.connectLive(workspace, ConnectionKind.STRIPE, p.stripe().apiBase(), new Secret(p.stripe().secretKey()), null);
+      connections.connectLive(
+          workspace,
+          ConnectionKind.STRIPE,
+          p.stripe().apiBase(),
+          new Secret(p.stripe().secretKey()),
+          null);
     }
     if (sandboxMode.enabled()) {
       SandboxCredentials sandbox = services.sandboxAccounts().ensure(workspace);
-      connectSandbox(workspace, ConnectionKind.ATTIO, sandbox.attioToken(), AttioWorkspace.demo().id());
-      connectSandbox(workspace, ConnectionKind.STRIPE, sandbox.stripeSecretKey(), SandboxAccounts.STRIPE_ACCOUNT_ID);
       connectSandbox(
-          workspace, ConnectionKind.QUICKBOOKS, sandbox.quickBooksAccessToken(), SandboxAccounts.QUICKBOOKS_REALM_ID);
+          workspace, ConnectionKind.ATTIO, sandbox.attioToken(), AttioWorkspace.demo().id());
+      connectSandbox(
+          workspace,
+          ConnectionKind.STRIPE,
+          sandbox.stripeSecretKey(),
+          SandboxAccounts.STRIPE_ACCOUNT_ID);
+      connectSandbox(
+          workspace,
+          ConnectionKind.QUICKBOOKS,
+          sandbox.quickBooksAccessToken(),
+          SandboxAccounts.QUICKBOOKS_REALM_ID);
     } else {
       for (Connection c : connections.list(workspace)) {
         if (c.mode() == ConnectionMode.SANDBOX) {
-          log.info("Sandbox mode is off: disconnecting the sandbox {} connection", c.kind().displayName());
+          log.info(
+              "Sandbox mode is off: disconnecting the sandbox {} connection",
+              c.kind().displayName());
           connections.disconnect(workspace, c.kind());
         }
       }
@@ -104,8 +125,10 @@ class Startup implements ApplicationRunner {
   }
 
   /** Connects {@code kind} to its emulator unless a real connection already exists. */
-  private void connectSandbox(WorkspaceId workspace, ConnectionKind kind, String credential, String externalId) {
-    boolean live = connections.get(workspace, kind).map(c -> c.mode() == ConnectionMode.LIVE).orElse(false);
+  private void connectSandbox(
+      WorkspaceId workspace, ConnectionKind kind, String credential, String externalId) {
+    boolean live =
+        connections.get(workspace, kind).map(c -> c.mode() == ConnectionMode.LIVE).orElse(false);
     if (!live) {
       connections.connectSandbox(workspace, kind, new Secret(credential), externalId);
     }

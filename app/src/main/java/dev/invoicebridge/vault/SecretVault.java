@@ -51,9 +51,11 @@ public class SecretVault {
   }
 
   public Optional<Secret> get(WorkspaceId workspace, String name) {
-    return jdbc.sql("select key_id, ciphertext from vault_secret where workspace_id = ? and name = ?")
+    return jdbc.sql(
+            "select key_id, ciphertext from vault_secret where workspace_id = ? and name = ?")
         .params(workspace.value(), name)
-        .query((rs, row) -> open(workspace, name, rs.getString("key_id"), rs.getString("ciphertext")))
+        .query(
+            (rs, row) -> open(workspace, name, rs.getString("key_id"), rs.getString("ciphertext")))
         .optional();
   }
 
@@ -80,7 +82,8 @@ public class SecretVault {
   public int rotate() {
     MasterKey current = keys.current();
     List<Row> stale =
-        jdbc.sql("select workspace_id, name, key_id, ciphertext from vault_secret where key_id <> ?")
+        jdbc.sql(
+                "select workspace_id, name, key_id, ciphertext from vault_secret where key_id <> ?")
             .param(current.id())
             .query(
                 (rs, row) ->

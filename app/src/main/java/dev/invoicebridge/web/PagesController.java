@@ -30,7 +30,8 @@ class PagesController {
   String records(Model model) {
     model.addAttribute("section", "records");
     model.addAttribute(
-        "attio", connections.get(CurrentActor.get().workspaceId(), ConnectionKind.ATTIO).orElse(null));
+        "attio",
+        connections.get(CurrentActor.get().workspaceId(), ConnectionKind.ATTIO).orElse(null));
     return "records";
   }
 

@@ -112,7 +112,8 @@ class SettingsController {
       return "redirect:/settings";
     }
     services.checks().schedule(CurrentActor.get().workspaceId(), parsed);
-    redirect.addFlashAttribute("notice", parsed.displayName() + " check started; refresh in a moment.");
+    redirect.addFlashAttribute(
+        "notice", parsed.displayName() + " check started; refresh in a moment.");
     return "redirect:/settings#connections";
   }
 

@@ -54,8 +54,7 @@ public class Workspaces {
     Workspace workspace = new Workspace(WorkspaceId.random(), slug, name, clock.instant());
     try {
       jdbc.sql("insert into workspace (id, slug, name, created_at) values (?, ?, ?, ?)")
-          .params(
-              workspace.id().value(), slug, name, Timestamp.from(workspace.createdAt()))
+          .params(workspace.id().value(), slug, name, Timestamp.from(workspace.createdAt()))
           .update();
       return workspace;
     } catch (DuplicateKeyException e) {

@@ -16,7 +16,8 @@ class ConfigurationCheckTest {
 
   @Test
   void every_bad_setting_is_named_by_its_environment_variable() {
-    InvoicebridgeProperties d = TestProperties.withKeys(Path.of("data"), "not-a-key", List.of("short"));
+    InvoicebridgeProperties d =
+        TestProperties.withKeys(Path.of("data"), "not-a-key", List.of("short"));
     InvoicebridgeProperties bad =
         new InvoicebridgeProperties(
             d.dataDir(),
@@ -24,7 +25,8 @@ class ConfigurationCheckTest {
             d.instanceName(),
             d.workspaceName(),
             new InvoicebridgeProperties.Database("jdbc:mysql://db/x", "", ""),
-            new InvoicebridgeProperties.Security("admin", "", "not-a-key", null, List.of("short"), false),
+            new InvoicebridgeProperties.Security(
+                "admin", "", "not-a-key", null, List.of("short"), false),
             d.sandbox(),
             d.attio(),
             new InvoicebridgeProperties.Stripe("pk_test_publishable", d.stripe().apiBase()),

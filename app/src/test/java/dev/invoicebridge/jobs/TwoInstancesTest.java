@@ -47,26 +47,32 @@ class TwoInstancesTest {
   private static ConfigurableApplicationContext start(String name, String url, String masterKey) {
     // Command-line arguments: they outrank application.yml, as an operator's settings would.
     Map<String, String> settings =
-            Map.of(
-                "server.port", "0",
-                "invoicebridge.instance-name", name,
-                "invoicebridge.data-dir", SandboxApp.newDataDir().toString(),
-                "invoicebridge.database.url", url,
-                "invoicebridge.database.username", "postgres",
-                "invoicebridge.security.master-key", masterKey,
-                "invoicebridge.jobs.connection-check-interval", "PT1S",
-                "db-scheduler.polling-interval", "100ms",
-                "db-scheduler.immediate-execution-enabled", "false");
+        Map.of(
+            "server.port", "0",
+            "invoicebridge.instance-name", name,
+            "invoicebridge.data-dir", SandboxApp.newDataDir().toString(),
+            "invoicebridge.database.url", url,
+            "invoicebridge.database.username", "postgres",
+            "invoicebridge.security.master-key", masterKey,
+            "invoicebridge.jobs.connection-check-interval", "PT1S",
+            "db-scheduler.polling-interval", "100ms",
+            "db-scheduler.immediate-execution-enabled", "false");
     return new SpringApplicationBuilder(InvoicebridgeApplication.class)
-        .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        .run(
+            settings.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
   }
 
   @Test
   void each_scheduled_job_runs_exactly_once_across_two_instances() {
     JdbcClient jdbc = first.getBean(JdbcClient.class);
-    var workspace = first.getBean(Workspaces.class).bySlug(Workspaces.DEFAULT_SLUG).orElseThrow().id();
+    var workspace =
+        first.getBean(Workspaces.class).bySlug(Workspaces.DEFAULT_SLUG).orElseThrow().id();
     List<ConnectionCheckScheduler> schedulers =
-        List.of(first.getBean(ConnectionCheckScheduler.class), second.getBean(ConnectionCheckScheduler.class));
+        List.of(
+            first.getBean(ConnectionCheckScheduler.class),
+            second.getBean(ConnectionCheckScheduler.class));
     for (int i = 0; i < 40; i++) {
       schedulers.get(i % 2).schedule(workspace, ConnectionKind.values()[i % 3]);
     }
@@ -75,8 +81,10 @@ class TwoInstancesTest {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
-              assertThat(count(jdbc, "connection-check-now", "outcome = 'succeeded'")).isGreaterThanOrEqualTo(40);
-              assertThat(count(jdbc, "connection-check", "outcome = 'succeeded'")).isGreaterThanOrEqualTo(5);
+              assertThat(count(jdbc, "connection-check-now", "outcome = 'succeeded'"))
+                  .isGreaterThanOrEqualTo(40);
+              assertThat(count(jdbc, "connection-check", "outcome = 'succeeded'"))
+                  .isGreaterThanOrEqualTo(5);
             });
 
     // No one-time job instance and no recurring execution ran twice.

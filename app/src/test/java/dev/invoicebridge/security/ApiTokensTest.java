@@ -19,7 +19,8 @@ class ApiTokensTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void an_issued_token_authenticates_until_revoked_and_only_its_hash_is_stored(TestDatabases.Kind kind) {
+  void an_issued_token_authenticates_until_revoked_and_only_its_hash_is_stored(
+      TestDatabases.Kind kind) {
     JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(kind));
     Workspace ws = new Workspaces(jdbc, clock).ensureDefault("Test");
     ApiTokens tokens = new ApiTokens(jdbc, clock);
@@ -32,12 +33,16 @@ class ApiTokensTest {
         .satisfies(t -> assertThat(t.scope()).isEqualTo(Role.OPERATOR))
         .satisfies(t -> assertThat(t.workspaceId()).isEqualTo(ws.id()));
     String stored = jdbc.sql("select token_hash from api_token").query(String.class).single();
-    assertThat(stored).isNotEqualTo(issued.plaintext()).doesNotContain(issued.plaintext().substring(3));
+    assertThat(stored)
+        .isNotEqualTo(issued.plaintext())
+        .doesNotContain(issued.plaintext().substring(3));
     assertThat(issued.toString()).doesNotContain(issued.plaintext());
 
     tokens.revoke(ws.id(), issued.token().id());
     assertThat(tokens.authenticate(issued.plaintext())).isEmpty();
-    assertThat(tokens.list(ws.id())).singleElement().satisfies(t -> assertThat(t.active()).isFalse());
+    assertThat(tokens.list(ws.id()))
+        .singleElement()
+        .satisfies(t -> assertThat(t.active()).isFalse());
   }
 
   @ParameterizedTest
@@ -60,11 +65,13 @@ class ApiTokensTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void invalid_tokens_and_users_are_refused_field_by_field_and_nothing_is_written(TestDatabases.Kind kind) {
+  void invalid_tokens_and_users_are_refused_field_by_field_and_nothing_is_written(
+      TestDatabases.Kind kind) {
     JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(kind));
     Workspace ws = new Workspaces(jdbc, clock).ensureDefault("Test");
     ApiTokens tokens = new ApiTokens(jdbc, clock);
-    UserAccounts users = new UserAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
+    UserAccounts users =
+        new UserAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
 
     assertThatThrownBy(() -> tokens.issue(ws.id(), " ", null, "admin"))
         .isInstanceOfSatisfying(
@@ -77,7 +84,8 @@ class ApiTokensTest {
     users.create(ws.id(), "alice", "a-long-enough-password", Role.OPERATOR);
     assertThatThrownBy(() -> users.create(ws.id(), "alice", "another-long-password", Role.ADMIN))
         .isInstanceOfSatisfying(
-            ValidationFailure.class, e -> assertThat(e.fieldErrors()).containsEntry("username", "is already taken"));
+            ValidationFailure.class,
+            e -> assertThat(e.fieldErrors()).containsEntry("username", "is already taken"));
 
     assertThat(tokens.list(ws.id())).isEmpty();
     assertThat(users.list(ws.id())).extracting(UserAccount::username).containsExactly("alice");

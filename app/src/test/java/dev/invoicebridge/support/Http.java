@@ -30,7 +30,10 @@ public final class Http {
   public Http(int port) {
     this.base = "http://localhost:" + port;
     this.client =
-        HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   /** Every status line, header and body this client received, for leak scans. */
@@ -55,7 +58,8 @@ public final class Http {
   }
 
   /** Posts a form the way a browser would, with the CSRF token of the page it came from. */
-  public HttpResponse<String> postForm(String pagePath, String actionPath, Map<String, String> fields) {
+  public HttpResponse<String> postForm(
+      String pagePath, String actionPath, Map<String, String> fields) {
     Matcher m = CSRF.matcher(get(pagePath).body());
     if (!m.find()) {
       throw new AssertionError("no CSRF token on " + pagePath);
@@ -86,8 +90,16 @@ public final class Http {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      seen.add(response.statusCode() + " " + response.uri() + "\n" + response.headers().map() + "\n" + response.body());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      seen.add(
+          response.statusCode()
+              + " "
+              + response.uri()
+              + "\n"
+              + response.headers().map()
+              + "\n"
+              + response.body());
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -64,7 +64,10 @@ public final class TestDatabases {
           case H2 -> {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(
-                "jdbc:h2:mem:" + UUID.randomUUID() + InvoicebridgeEnvironment.H2_OPTIONS + ";DB_CLOSE_DELAY=-1");
+                "jdbc:h2:mem:"
+                    + UUID.randomUUID()
+                    + InvoicebridgeEnvironment.H2_OPTIONS
+                    + ";DB_CLOSE_DELAY=-1");
             h2.setUser("sa");
             yield h2;
           }

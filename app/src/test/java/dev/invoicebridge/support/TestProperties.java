@@ -11,7 +11,8 @@ import java.util.List;
 public final class TestProperties {
   private TestProperties() {}
 
-  public static InvoicebridgeProperties withKeys(Path dataDir, String masterKey, List<String> previousKeys) {
+  public static InvoicebridgeProperties withKeys(
+      Path dataDir, String masterKey, List<String> previousKeys) {
     return new InvoicebridgeProperties(
         dataDir,
         URI.create("http://localhost:8080"),
@@ -22,7 +23,8 @@ public final class TestProperties {
         new InvoicebridgeProperties.Sandbox(SandboxSwitch.AUTO),
         new InvoicebridgeProperties.Attio("", URI.create("https://api.attio.com")),
         new InvoicebridgeProperties.Stripe("", URI.create("https://api.stripe.com")),
-        new InvoicebridgeProperties.QuickBooks("", "", InvoicebridgeProperties.QuickBooksEnvironment.PRODUCTION),
+        new InvoicebridgeProperties.QuickBooks(
+            "", "", InvoicebridgeProperties.QuickBooksEnvironment.PRODUCTION),
         new InvoicebridgeProperties.Jobs(Duration.ofMinutes(5)));
   }
 

@@ -15,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +31,8 @@ class SecretVaultTest {
   }
 
   private SecretVault vault(JdbcClient jdbc, String key, List<String> previous) {
-    return new SecretVault(jdbc, new MasterKeyring(TestProperties.withKeys(dataDir, key, previous)), clock);
+    return new SecretVault(
+        jdbc, new MasterKeyring(TestProperties.withKeys(dataDir, key, previous)), clock);
   }
 
   @ParameterizedTest
@@ -45,8 +45,11 @@ class SecretVaultTest {
     vault.put(ws.id(), "stripe.credential", new Secret("sk_test_plaintext_value_123"));
     vault.put(ws.id(), "stripe.credential", new Secret("sk_test_replaced_value_456"));
 
-    assertThat(vault.get(ws.id(), "stripe.credential")).map(Secret::reveal).contains("sk_test_replaced_value_456");
-    List<String> stored = jdbc.sql("select ciphertext from vault_secret").query(String.class).list();
+    assertThat(vault.get(ws.id(), "stripe.credential"))
+        .map(Secret::reveal)
+        .contains("sk_test_replaced_value_456");
+    List<String> stored =
+        jdbc.sql("select ciphertext from vault_secret").query(String.class).list();
     assertThat(stored).hasSize(1);
     assertThat(stored.getFirst()).doesNotContain("sk_test").doesNotContain("replaced");
   }
@@ -76,16 +79,21 @@ class SecretVaultTest {
     Workspace ws = new Workspaces(jdbc, clock).ensureDefault("Test");
     String oldKey = newKey();
     String newKey = newKey();
-    vault(jdbc, oldKey, List.of()).put(ws.id(), "stripe.credential", new Secret("sk_test_rotate_me"));
+    vault(jdbc, oldKey, List.of())
+        .put(ws.id(), "stripe.credential", new Secret("sk_test_rotate_me"));
     vault(jdbc, oldKey, List.of()).put(ws.id(), "attio.credential", new Secret("attio_rotate_me"));
 
     SecretVault during = vault(jdbc, newKey, List.of(oldKey));
-    assertThat(during.get(ws.id(), "stripe.credential")).map(Secret::reveal).contains("sk_test_rotate_me");
+    assertThat(during.get(ws.id(), "stripe.credential"))
+        .map(Secret::reveal)
+        .contains("sk_test_rotate_me");
     assertThat(during.rotate()).isEqualTo(2);
     assertThat(during.rotate()).isZero();
 
     SecretVault after = vault(jdbc, newKey, List.of());
-    assertThat(after.get(ws.id(), "attio.credential")).map(Secret::reveal).contains("attio_rotate_me");
+    assertThat(after.get(ws.id(), "attio.credential"))
+        .map(Secret::reveal)
+        .contains("attio_rotate_me");
     assertThatThrownBy(() -> vault(jdbc, oldKey, List.of()).get(ws.id(), "attio.credential"))
         .isInstanceOf(VaultException.class)
         .hasMessageContaining("INVOICEBRIDGE_SECURITY_PREVIOUS_MASTER_KEYS")
@@ -94,13 +102,15 @@ class SecretVaultTest {
 
   @ParameterizedTest
   @EnumSource(value = TestDatabases.Kind.class, names = "H2")
-  void a_generated_key_file_is_readable_by_its_owner_only_and_reused(TestDatabases.Kind kind) throws Exception {
+  void a_generated_key_file_is_readable_by_its_owner_only_and_reused(TestDatabases.Kind kind)
+      throws Exception {
     JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(kind));
     Workspace ws = new Workspaces(jdbc, clock).ensureDefault("Test");
     vault(jdbc, "", List.of()).put(ws.id(), "attio.credential", new Secret("kept-across-restarts"));
 
     Path keyFile = dataDir.resolve("master.key");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+        .isEqualTo("rw-------");
     assertThat(vault(jdbc, "", List.of()).get(ws.id(), "attio.credential"))
         .map(Secret::reveal)
         .contains("kept-across-restarts");

@@ -25,14 +25,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web UI in real headless Chromium (Debian's package, driven by Playwright). Screenshots land
- * in app/target/screenshots. Without Chromium the test is skipped locally with a message, and
- * fails on CI, where .ci/run installs it.
+ * in app/target/screenshots. Without Chromium the test is skipped locally with a message, and fails
+ * on CI, where .ci/run installs it.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserTest {
   static final Path DATA = SandboxApp.newDataDir();
-  static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+  static final Path CHROMIUM =
+      Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static Playwright playwright;
   static Browser browser;
@@ -48,10 +49,14 @@ class BrowserTest {
   static void launch() {
     boolean present = Files.isExecutable(CHROMIUM);
     if (!present && System.getenv("CI") != null) {
-      throw new IllegalStateException("Chromium is missing at " + CHROMIUM + "; .ci/run must install it");
+      throw new IllegalStateException(
+          "Chromium is missing at " + CHROMIUM + "; .ci/run must install it");
     }
-    assumeTrue(present, "Browser tests skipped: install Debian's chromium (apt-get install chromium)");
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    assumeTrue(
+        present, "Browser tests skipped: install Debian's chromium (apt-get install chromium)");
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser =
         playwright
             .chromium()
@@ -96,7 +101,8 @@ class BrowserTest {
   }
 
   private static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   @Test
@@ -108,11 +114,15 @@ class BrowserTest {
 
     logIn(page, "admin", SandboxApp.password(DATA, "admin"));
     assertThat(page).hasURL(url("/records"));
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records")))
+        .isVisible();
     screenshot(page, "records");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invoices")).click();
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("No invoices yet"))).isVisible();
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("No invoices yet")))
+        .isVisible();
     screenshot(page, "invoices");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
@@ -134,8 +144,10 @@ class BrowserTest {
     Page page = newPage();
     logIn(page, "operator", SandboxApp.password(DATA, "operator"));
 
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Records"))).isVisible();
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings"))).hasCount(0);
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Records")))
+        .isVisible();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")))
+        .hasCount(0);
     var response = page.navigate(url("/settings"));
     assertThat(response.status()).isEqualTo(403);
 

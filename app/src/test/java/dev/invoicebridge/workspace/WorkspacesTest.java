@@ -12,7 +12,8 @@ class WorkspacesTest {
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void the_default_workspace_is_created_once_and_others_live_beside_it(TestDatabases.Kind kind) {
-    Workspaces workspaces = new Workspaces(JdbcClient.create(TestDatabases.migrated(kind)), Clock.systemUTC());
+    Workspaces workspaces =
+        new Workspaces(JdbcClient.create(TestDatabases.migrated(kind)), Clock.systemUTC());
 
     Workspace first = workspaces.ensureDefault("Mine");
     Workspace again = workspaces.ensureDefault("Ignored");

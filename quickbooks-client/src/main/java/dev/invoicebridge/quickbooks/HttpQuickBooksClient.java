@@ -63,11 +63,14 @@ public final class HttpQuickBooksClient implements QuickBooksClient {
     JsonNode body = parse(response.body());
     String tid = response.headers().firstValue("intuit_tid").orElse(null);
     // A Fault can arrive inside an HTTP 200; either casing of the fault shape may be used.
-    JsonNode fault = body.has("Fault") ? body.path("Fault").path("Error") : body.path("fault").path("error");
+    JsonNode fault =
+        body.has("Fault") ? body.path("Fault").path("Error") : body.path("fault").path("error");
     if (response.statusCode() >= 400 || (fault.isArray() && !fault.isEmpty())) {
       JsonNode first = fault.path(0);
       String message =
-          first.has("Message") ? first.path("Message").asString() : first.path("message").asString("");
+          first.has("Message")
+              ? first.path("Message").asString()
+              : first.path("message").asString("");
       throw new QuickBooksException(
           response.statusCode(),
           first.path("code").asString(null),

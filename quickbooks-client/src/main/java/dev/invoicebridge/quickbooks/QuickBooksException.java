@@ -1,8 +1,8 @@
 package dev.invoicebridge.quickbooks;
 
 /**
- * An error QuickBooks answered (either fault shape), or a failure to reach it. Keeps Intuit's
- * error code and the {@code intuit_tid} of the response for support requests.
+ * An error QuickBooks answered (either fault shape), or a failure to reach it. Keeps Intuit's error
+ * code and the {@code intuit_tid} of the response for support requests.
  */
 public class QuickBooksException extends RuntimeException {
   private static final long serialVersionUID = 1L;

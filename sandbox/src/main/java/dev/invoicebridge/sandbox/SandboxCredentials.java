@@ -3,8 +3,8 @@ package dev.invoicebridge.sandbox;
 import java.util.Objects;
 
 /**
- * The secrets an emulator accepts. The service generates them on first start and keeps them in
- * its vault, so the sandbox checks credentials exactly as the real API does.
+ * The secrets an emulator accepts. The service generates them on first start and keeps them in its
+ * vault, so the sandbox checks credentials exactly as the real API does.
  *
  * @param attioToken bearer token the Attio emulator accepts
  * @param stripeSecretKey secret key the Stripe emulator accepts

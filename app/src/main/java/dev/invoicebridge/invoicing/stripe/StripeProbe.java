@@ -50,7 +50,8 @@ class StripeProbe implements ConnectionProbe {
       case PermissionException p -> "The Stripe key lacks permission to read the account.";
       case AuthenticationException a -> "Stripe rejected the API key (HTTP 401).";
       case RateLimitException r -> "Stripe is rate limiting this key; the check will be retried.";
-      case ApiConnectionException c -> "Stripe could not be reached; check the network and try again.";
+      case ApiConnectionException c ->
+          "Stripe could not be reached; check the network and try again.";
       default -> "Stripe answered HTTP " + e.getStatusCode() + " to the connection check.";
     };
   }

@@ -22,7 +22,8 @@ public final class AttioSandboxServlet extends HttpServlet {
    * @param acceptedToken the one bearer token this emulated workspace accepts
    * @param workspace the emulated workspace's identity
    */
-  public AttioSandboxServlet(Supplier<String> acceptedToken, AttioWorkspace workspace, Clock clock) {
+  public AttioSandboxServlet(
+      Supplier<String> acceptedToken, AttioWorkspace workspace, Clock clock) {
     this.acceptedToken = acceptedToken;
     this.workspace = workspace;
     this.clock = clock;

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** Identity of the emulated Attio workspace, as {@code GET /v2/self} reports it. */
-public record AttioWorkspace(String id, String name, String slug, String memberId, String clientId) {
+public record AttioWorkspace(
+    String id, String name, String slug, String memberId, String clientId) {
   /** The demo workspace that sandbox mode connects to. */
   public static AttioWorkspace demo() {
     return new AttioWorkspace(

@@ -22,7 +22,8 @@ public final class QuickBooksSandboxServlet extends HttpServlet {
   private final String realmId;
   private final transient Clock clock;
 
-  public QuickBooksSandboxServlet(Supplier<String> acceptedAccessToken, String realmId, Clock clock) {
+  public QuickBooksSandboxServlet(
+      Supplier<String> acceptedAccessToken, String realmId, Clock clock) {
     this.acceptedAccessToken = acceptedAccessToken;
     this.realmId = realmId;
     this.clock = clock;
@@ -48,8 +49,7 @@ public final class QuickBooksSandboxServlet extends HttpServlet {
     error.put("code", "500");
     ex.json(
         400,
-        Map.of(
-            "Fault", Map.of("Error", List.of(error), "type", "ValidationFault"), "time", now()));
+        Map.of("Fault", Map.of("Error", List.of(error), "type", "ValidationFault"), "time", now()));
   }
 
   private Map<String, Object> companyInfo() {

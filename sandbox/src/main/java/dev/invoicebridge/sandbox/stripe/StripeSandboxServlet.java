@@ -25,7 +25,8 @@ public final class StripeSandboxServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) {
     Exchange ex = new Exchange(req, resp);
-    ex.header("Request-Id", "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14));
+    ex.header(
+        "Request-Id", "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14));
     if (!ex.bearerToken().filter(t -> t.equals(acceptedKey.get())).isPresent()) {
       // Stripe never echoes the key it was given.
       error(
