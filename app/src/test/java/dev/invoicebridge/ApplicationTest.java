@@ -8,6 +8,7 @@ import dev.invoicebridge.support.SandboxApp;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,16 @@ class ApplicationTest {
     assertThat(created.body())
         .contains("Username must be 3-100")
         .contains("Password must be at least 12");
+  }
+
+  @Test
+  void the_session_cookie_is_http_only_and_same_site() {
+    List<String> cookies = http.get("/login").headers().allValues("Set-Cookie");
+
+    assertThat(cookies)
+        .filteredOn(c -> c.startsWith("IBSESSION="))
+        .singleElement()
+        .satisfies(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
   }
 
   @Test

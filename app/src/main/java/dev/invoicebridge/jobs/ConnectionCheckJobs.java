@@ -17,6 +17,7 @@ import dev.invoicebridge.workspace.WorkspaceId;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,9 +48,9 @@ public class ConnectionCheckJobs {
                     instance.getId(),
                     ctx.getExecution().executionTime,
                     () -> {
-                      long ok =
-                          connections.all().stream().filter(c -> connections.check(c).ok()).count();
-                      return ok + " of " + connections.all().size() + " connections OK";
+                      List<Connection> all = connections.all();
+                      long ok = all.stream().filter(c -> connections.check(c).ok()).count();
+                      return ok + " of " + all.size() + " connections OK";
                     }));
   }
 

@@ -7,6 +7,7 @@ import dev.invoicebridge.workspace.WorkspaceId;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,17 +47,10 @@ public class SandboxAccounts {
     return current.get();
   }
 
-  private String load(
-      WorkspaceId owner, String name, java.util.function.Supplier<String> generate) {
+  private String load(WorkspaceId owner, String name, Supplier<String> generate) {
     return vault
         .get(owner, name)
-        .orElseGet(
-            () -> {
-              Secret fresh = new Secret(generate.get());
-              vault.put(owner, name, fresh);
-              // Re-read so that concurrent first starts agree on one value.
-              return vault.get(owner, name).orElse(fresh);
-            })
+        .orElseGet(() -> vault.putIfAbsent(owner, name, new Secret(generate.get())))
         .reveal();
   }
 

@@ -50,6 +50,29 @@ public class SecretVault {
     }
   }
 
+  /**
+   * Stores {@code value} unless a secret of that name exists, and returns the one that is stored,
+   * so instances racing to generate the same secret all end up using one value.
+   */
+  public Secret putIfAbsent(WorkspaceId workspace, String name, Secret value) {
+    MasterKey key = keys.current();
+    try {
+      jdbc.sql(
+              "insert into vault_secret (workspace_id, name, key_id, ciphertext, updated_at)"
+                  + " values (?, ?, ?, ?, ?)")
+          .params(
+              workspace.value(),
+              name,
+              key.id(),
+              SecretCipher.seal(key, value.reveal(), slot(workspace, name)),
+              Timestamp.from(clock.instant()))
+          .update();
+      return value;
+    } catch (DuplicateKeyException exists) {
+      return get(workspace, name).orElseThrow();
+    }
+  }
+
   public Optional<Secret> get(WorkspaceId workspace, String name) {
     return jdbc.sql(
             "select key_id, ciphertext from vault_secret where workspace_id = ? and name = ?")
