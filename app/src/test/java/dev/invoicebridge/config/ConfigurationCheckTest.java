@@ -54,4 +54,18 @@ class ConfigurationCheckTest {
     assertThat(InvoicebridgeEnvironment.defaultDataDir(module)).isEqualTo(repo.resolve("data"));
     assertThat(InvoicebridgeEnvironment.defaultDataDir(repo)).isEqualTo(repo.resolve("data"));
   }
+
+  @Test
+  void json_log_format_switches_console_logs_to_structured_ecs_and_data_dir_is_only_a_fallback() {
+    org.springframework.mock.env.MockEnvironment env =
+        new org.springframework.mock.env.MockEnvironment();
+    env.setProperty("invoicebridge.log-format", "json");
+    env.setProperty("invoicebridge.data-dir", "/srv/invoicebridge");
+
+    new InvoicebridgeEnvironment()
+        .postProcessEnvironment(env, new org.springframework.boot.SpringApplication());
+
+    assertThat(env.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+    assertThat(env.getProperty("invoicebridge.data-dir")).isEqualTo("/srv/invoicebridge");
+  }
 }
