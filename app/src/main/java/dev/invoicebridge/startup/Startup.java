@@ -81,21 +81,20 @@ class Startup implements ApplicationRunner {
   }
 
   private void connectFromConfiguration(WorkspaceId workspace) {
-    InvoicebridgeProperties p = properties;
-    if (present(p.attio().apiToken())) {
+    if (present(properties.attio().apiToken())) {
       connections.connectLive(
           workspace,
           ConnectionKind.ATTIO,
-          p.attio().baseUrl(),
-          new Secret(p.attio().apiToken()),
+          properties.attio().baseUrl(),
+          new Secret(properties.attio().apiToken()),
           null);
     }
-    if (present(p.stripe().secretKey())) {
+    if (present(properties.stripe().secretKey())) {
       connections.connectLive(
           workspace,
           ConnectionKind.STRIPE,
-          p.stripe().apiBase(),
-          new Secret(p.stripe().secretKey()),
+          properties.stripe().apiBase(),
+          new Secret(properties.stripe().secretKey()),
           null);
     }
     if (sandboxMode.enabled()) {

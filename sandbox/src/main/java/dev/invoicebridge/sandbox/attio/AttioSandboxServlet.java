@@ -58,7 +58,7 @@ public final class AttioSandboxServlet extends HttpServlet {
     body.put("client_id", workspace.clientId());
     body.put("token_type", "Bearer");
     body.put("exp", null);
-    body.put("iat", workspace.createdAt(clock).getEpochSecond());
+    body.put("iat", clock.instant().getEpochSecond());
     body.put("sub", workspace.id());
     body.put("aud", workspace.clientId());
     body.put("iss", "attio.com");

@@ -1,8 +1,5 @@
 package dev.invoicebridge.sandbox.attio;
 
-import java.time.Clock;
-import java.time.Instant;
-
 /** Identity of the emulated Attio workspace, as {@code GET /v2/self} reports it. */
 public record AttioWorkspace(
     String id, String name, String slug, String memberId, String clientId) {
@@ -14,9 +11,5 @@ public record AttioWorkspace(
         "invoicebridge-sandbox",
         "1a6f7a1c-9d3e-4a8b-b1d2-6c4e2f0a9b31",
         "2f5e8b0c-7a41-4e3d-8c6b-9d0e1f2a3b4c");
-  }
-
-  Instant createdAt(Clock clock) {
-    return clock.instant();
   }
 }
