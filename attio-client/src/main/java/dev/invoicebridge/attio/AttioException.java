@@ -1,33 +1,47 @@
 package dev.invoicebridge.attio;
 
 /**
- * An error Attio answered, or a failure to reach it. Carries Attio's {@code status_code}, {@code
- * type} and {@code code}, so callers branch on data, never on message text.
+ * An error Attio answered, or a failure to reach it. Callers branch on the subtype (auth, not
+ * found, validation, conflict, rate limited, transient) and on {@link #code()}, never on message
+ * text. Messages never contain the token.
  */
-public class AttioException extends RuntimeException {
+public abstract sealed class AttioException extends RuntimeException
+    permits AttioAuthException,
+        AttioNotFoundException,
+        AttioValidationException,
+        AttioConflictException,
+        AttioRateLimitedException,
+        AttioTransientException {
   private static final long serialVersionUID = 1L;
 
-  private final int statusCode;
-  private final String type;
-  private final String code;
+  private final AttioErrorDetails details;
 
-  public AttioException(int statusCode, String type, String code, String message, Throwable cause) {
+  protected AttioException(AttioErrorDetails details, String message, Throwable cause) {
     super(message, cause);
-    this.statusCode = statusCode;
-    this.type = type;
-    this.code = code;
+    this.details = details;
   }
 
   /** HTTP status Attio answered, or 0 when no answer arrived. */
   public int statusCode() {
-    return statusCode;
+    return details.statusCode();
   }
 
+  /** Attio's error type, such as {@code invalid_request_error}. */
   public String type() {
-    return type;
+    return details.type();
   }
 
+  /** Attio's error code, such as {@code value_not_found}; null when Attio sent none. */
   public String code() {
-    return code;
+    return details.code();
+  }
+
+  /** The request id Attio answered with, or null. */
+  public String requestId() {
+    return details.requestId();
+  }
+
+  public AttioErrorDetails details() {
+    return details;
   }
 }
