@@ -1,5 +1,13 @@
 package dev.invoicebridge.api;
 
+import dev.invoicebridge.attio.AttioAuthException;
+import dev.invoicebridge.attio.AttioConflictException;
+import dev.invoicebridge.attio.AttioException;
+import dev.invoicebridge.attio.AttioNotFoundException;
+import dev.invoicebridge.attio.AttioRateLimitedException;
+import dev.invoicebridge.attio.AttioTransientException;
+import dev.invoicebridge.attio.AttioValidationException;
+import dev.invoicebridge.connection.AttioClients.AttioNotConnected;
 import dev.invoicebridge.security.ValidationFailure;
 import java.net.URI;
 import java.util.List;
@@ -43,6 +51,49 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Not Found");
     return problem;
+  }
+
+  @ExceptionHandler(AttioNotConnected.class)
+  ProblemDetail attioNotConnected(AttioNotConnected e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("Attio not connected");
+    return problem;
+  }
+
+  /** Attio's failures in our words: its messages are not passed on, its code and request are. */
+  @ExceptionHandler(AttioException.class)
+  ResponseEntity<ProblemDetail> attio(AttioException e) {
+    HttpStatus status =
+        switch (e) {
+          case AttioNotFoundException n -> HttpStatus.NOT_FOUND;
+          case AttioConflictException c -> HttpStatus.CONFLICT;
+          case AttioRateLimitedException r -> HttpStatus.SERVICE_UNAVAILABLE;
+          default -> HttpStatus.BAD_GATEWAY;
+        };
+    String detail =
+        switch (e) {
+          case AttioNotFoundException n -> "Attio has no such object or record in this workspace.";
+          case AttioAuthException a ->
+              "Attio rejected this workspace's API token; an admin should reconnect Attio.";
+          case AttioRateLimitedException r -> "Attio is rate limiting this workspace; try again.";
+          case AttioTransientException t -> "Attio could not be reached or failed; try again.";
+          case AttioConflictException c -> "Attio reported a conflict (" + e.code() + ").";
+          case AttioValidationException v -> "Attio refused the request (" + e.code() + ").";
+        };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle("Attio error");
+    if (e.code() != null) {
+      problem.setProperty("attio_code", e.code());
+    }
+    if (status != HttpStatus.NOT_FOUND) {
+      log.warn("Attio call failed: HTTP {} {} {}", e.statusCode(), e.type(), e.code());
+    }
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    if (e instanceof AttioRateLimitedException) {
+      response.header(HttpHeaders.RETRY_AFTER, "1");
+    }
+    return response.body(problem);
   }
 
   @ExceptionHandler(RuntimeException.class)

@@ -55,7 +55,11 @@ class SecurityConfiguration {
     return stateless(http.securityMatcher("/api/**"), tokens, json)
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/api/v1/tokens", "/api/v1/tokens/**")
+                a.requestMatchers(
+                        "/api/v1/tokens",
+                        "/api/v1/tokens/**",
+                        "/api/v1/schema",
+                        "/api/v1/schema/**")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .hasRole("OPERATOR"))

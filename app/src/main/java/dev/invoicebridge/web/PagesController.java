@@ -1,6 +1,5 @@
 package dev.invoicebridge.web;
 
-import dev.invoicebridge.connection.ConnectionKind;
 import dev.invoicebridge.connection.Connections;
 import dev.invoicebridge.security.CurrentActor;
 import org.springframework.stereotype.Controller;
@@ -24,15 +23,6 @@ class PagesController {
   @GetMapping("/login")
   String login() {
     return "login";
-  }
-
-  @GetMapping("/records")
-  String records(Model model) {
-    model.addAttribute("section", "records");
-    model.addAttribute(
-        "attio",
-        connections.get(CurrentActor.get().workspaceId(), ConnectionKind.ATTIO).orElse(null));
-    return "records";
   }
 
   @GetMapping("/invoices")

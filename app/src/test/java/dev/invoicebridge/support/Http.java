@@ -53,6 +53,14 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public HttpResponse<String> putJson(String path, String json, String... headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .headers(pad(headers))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> delete(String path, String... headers) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).headers(pad(headers)).DELETE());
   }

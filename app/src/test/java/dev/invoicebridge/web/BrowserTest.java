@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -100,6 +101,10 @@ class BrowserTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
   }
 
+  private static Locator mainNav(Page page) {
+    return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+  }
+
   private static void screenshot(Page page, String name) {
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
@@ -118,7 +123,9 @@ class BrowserTest {
         .isVisible();
     screenshot(page, "records");
 
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invoices")).click();
+    mainNav(page)
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Invoices"))
+        .click();
     assertThat(
             page.getByRole(
                 AriaRole.HEADING, new Page.GetByRoleOptions().setName("No invoices yet")))
@@ -154,5 +161,48 @@ class BrowserTest {
     page.setViewportSize(390, 844);
     page.navigate(url("/invoices"));
     screenshot(page, "invoices-mobile");
+  }
+
+  @Test
+  void an_operator_browses_people_searches_them_and_pages_through_companies() {
+    Page page = newPage();
+    logIn(page, "operator", SandboxApp.password(DATA, "operator"));
+
+    var rows = page.locator("#results tbody tr");
+    assertThat(rows).hasCount(25);
+    String firstName = rows.first().locator("td").first().textContent().trim().split(" ")[0];
+    page.getByLabel("Search").fill(firstName);
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*q=" + firstName + ".*"));
+    assertThat(rows.first()).containsText(firstName);
+    assertThat(page.locator("#results tbody tr")).not().hasCount(25);
+    screenshot(page, "records-search");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Companies")).click();
+    assertThat(page.locator("a.tab.active")).hasText("Companies");
+    assertThat(page.locator("#results tbody tr").first()).isVisible();
+    screenshot(page, "records-companies");
+  }
+
+  @Test
+  void an_admin_sets_up_the_attio_schema_from_settings() {
+    Page page = newPage();
+    logIn(page, "admin", SandboxApp.password(DATA, "admin"));
+    page.navigate(url("/settings"));
+    page.getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName("Review schema health and mapping"))
+        .click();
+    assertThat(page.locator("#schema-summary")).containsText("does not exist in Attio yet");
+
+    page.getByLabel("Object slug").fill("Not a slug");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and set up schema"))
+        .click();
+    assertThat(page.locator(".field-error").first()).containsText("Object slug must be");
+
+    page.getByLabel("Object slug").fill("invoices");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and set up schema"))
+        .click();
+    assertThat(page.locator("#setup-result")).containsText("Created");
+    assertThat(page.locator("#schema-health")).containsText("ready");
+    screenshot(page, "schema");
   }
 }
