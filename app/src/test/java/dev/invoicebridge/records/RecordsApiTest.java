@@ -62,6 +62,9 @@ class RecordsApiTest {
         .doesNotContainAnyElementsOf(second.path("records").findValuesAsString("record_id"));
     List<String> names = new ArrayList<>(first.path("records").findValuesAsString("display_name"));
     assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    // The client's counters reach the metrics endpoint.
+    assertThat(http.get("/actuator/prometheus", "Authorization", Http.bearer(token)).body())
+        .contains("invoicebridge_attio_requests_seconds_count{kind=\"read\",status=\"200\"}");
   }
 
   @Test

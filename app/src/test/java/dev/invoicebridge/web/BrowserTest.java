@@ -181,6 +181,12 @@ class BrowserTest {
     assertThat(page.locator("a.tab.active")).hasText("Companies");
     assertThat(page.locator("#results tbody tr").first()).isVisible();
     screenshot(page, "records-companies");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
+    String firstOnPageOne = rows.first().textContent();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next")).click();
+    assertThat(page.locator(".pager")).containsText("26–");
+    assertThat(rows.first()).not().hasText(firstOnPageOne);
   }
 
   @Test
