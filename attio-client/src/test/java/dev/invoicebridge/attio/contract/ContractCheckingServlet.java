@@ -69,18 +69,20 @@ public final class ContractCheckingServlet extends HttpServlet {
     if (template.isEmpty()) {
       ContractLedger.record(
           new Exchange(call, "", status, true),
-          new OpenApiContract.Violation("$", "no operation in the document matches", null));
+          new OpenApiContract.Violation("$", "no operation in the document matches", null),
+          null);
       return;
     }
     JsonNode requestJson = request.length == 0 ? null : parse(request);
     Exchange asRequest = new Exchange(call, template.get(), status, true);
     contract
         .checkRequest(method, template.get(), requestJson)
-        .forEach(v -> ContractLedger.record(asRequest, v));
+        .forEach(v -> ContractLedger.record(asRequest, v, requestJson));
     Exchange asResponse = new Exchange(call, template.get(), status, false);
+    JsonNode responseJson = parse(response);
     contract
-        .checkResponse(method, template.get(), status, parse(response))
-        .forEach(v -> ContractLedger.record(asResponse, v));
+        .checkResponse(method, template.get(), status, responseJson)
+        .forEach(v -> ContractLedger.record(asResponse, v, responseJson));
   }
 
   private static JsonNode parse(byte[] bytes) {

@@ -2,6 +2,7 @@ package dev.invoicebridge.attio.contract;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The contract violations seen since the last {@link #clear()}, minus the documented exceptions in
@@ -12,8 +13,8 @@ public final class ContractLedger {
 
   private ContractLedger() {}
 
-  static void record(Exchange exchange, OpenApiContract.Violation violation) {
-    if (!ContractExceptions.excused(exchange, violation)) {
+  static void record(Exchange exchange, OpenApiContract.Violation violation, JsonNode body) {
+    if (!ContractExceptions.excused(exchange, violation, body)) {
       VIOLATIONS.add(exchange + ": " + violation);
     }
   }

@@ -28,6 +28,8 @@ final class RecordQuery {
     JsonNode body = call.body;
     int limit = bounded(body.path("limit"), DEFAULT_LIMIT, 1, DEFAULT_LIMIT, "limit");
     int offset = bounded(body.path("offset"), 0, 0, Integer.MAX_VALUE, "offset");
+    // Checked once against an empty record, so a bad filter fails even when no record exists.
+    filter.matches(object, new RecordData("", object.id, store.now()), body.path("filter"));
     List<RecordData> matching = new ArrayList<>();
     for (RecordData r : store.recordsOf(object).values()) {
       if (filter.matches(object, r, body.path("filter"))) {
