@@ -1,198 +1,248 @@
 package dev.invoicebridge.attio;
 
-import java.io.IOException;
+import dev.invoicebridge.attio.AttioHttp.Call;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
-/** {@link AttioClient} over the JDK HTTP client, with bounded timeouts on every call. */
+/**
+ * {@link AttioClient} over the JDK HTTP client: paced under Attio's per-token rate limits, retried
+ * only where safe, with bounded timeouts on every call.
+ */
 public final class HttpAttioClient implements AttioClient {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final Pattern PATH_SEGMENT = Pattern.compile("^[A-Za-z0-9_-]+$");
+  private static final int ATTRIBUTE_PAGE = 100;
+  private static final int WEBHOOK_PAGE = 100;
 
-  private final URI baseUrl;
-  private final Supplier<String> token;
-  private final HttpClient http;
+  private final AttioHttp http;
 
   /**
    * @param baseUrl API root, {@code https://api.attio.com} or the sandbox's mount point
    * @param token supplies the bearer token at call time, so a rotated token is picked up
    */
   public HttpAttioClient(URI baseUrl, Supplier<String> token) {
-    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-    this.token = Objects.requireNonNull(token, "token");
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this(builder(baseUrl, token).settings());
+  }
+
+  public HttpAttioClient(AttioClientSettings settings) {
+    this.http = new AttioHttp(Objects.requireNonNull(settings, "settings"));
+  }
+
+  public static AttioClientSettings.Builder builder(URI baseUrl, Supplier<String> token) {
+    return new AttioClientSettings.Builder(baseUrl, token);
   }
 
   @Override
   public AttioIdentity self() {
-    return JSON.treeToValue(get("/v2/self"), AttioIdentity.class);
+    return AttioHttp.JSON.treeToValue(http.send(Call.read("/v2/self")), AttioIdentity.class);
   }
 
   @Override
   public List<AttioObject> listObjects() {
-    throw new UnsupportedOperationException("listObjects: being implemented");
+    return AttioWire.list(read("/v2/objects").path("data"), AttioWire::object);
   }
 
   @Override
   public AttioObject getObject(String object) {
-    throw new UnsupportedOperationException("getObject: being implemented");
+    return AttioWire.object(read(objectPath(object)).path("data"));
   }
 
   @Override
   public AttioObject createObject(NewObject object) {
-    throw new UnsupportedOperationException("createObject: being implemented");
+    return AttioWire.object(write("POST", "/v2/objects", AttioBodies.object(object)).path("data"));
   }
 
   @Override
   public List<AttioAttribute> listAttributes(String object) {
-    throw new UnsupportedOperationException("listAttributes: being implemented");
+    List<AttioAttribute> all = new ArrayList<>();
+    for (int offset = 0; ; offset += ATTRIBUTE_PAGE) {
+      List<AttioAttribute> page =
+          AttioWire.list(
+              read(attributesPath(object)
+                      + "?show_archived=true&limit="
+                      + ATTRIBUTE_PAGE
+                      + "&offset="
+                      + offset)
+                  .path("data"),
+              AttioWire::attribute);
+      all.addAll(page);
+      if (page.size() < ATTRIBUTE_PAGE) {
+        return List.copyOf(all);
+      }
+    }
   }
 
   @Override
   public AttioAttribute getAttribute(String object, String attribute) {
-    throw new UnsupportedOperationException("getAttribute: being implemented");
+    return AttioWire.attribute(read(attributePath(object, attribute)).path("data"));
   }
 
   @Override
   public AttioAttribute createAttribute(String object, NewAttribute attribute) {
-    throw new UnsupportedOperationException("createAttribute: being implemented");
+    return AttioWire.attribute(
+        write("POST", attributesPath(object), AttioBodies.attribute(attribute)).path("data"));
   }
 
   @Override
   public AttioAttribute updateAttribute(String object, String attribute, AttributeUpdate update) {
-    throw new UnsupportedOperationException("updateAttribute: being implemented");
+    return AttioWire.attribute(
+        write("PATCH", attributePath(object, attribute), AttioBodies.attributeUpdate(update))
+            .path("data"));
   }
 
   @Override
   public List<SelectOption> listSelectOptions(String object, String attribute) {
-    throw new UnsupportedOperationException("listSelectOptions: being implemented");
+    return AttioWire.list(
+        read(attributePath(object, attribute) + "/options?show_archived=true").path("data"),
+        AttioWire::option);
   }
 
   @Override
   public SelectOption createSelectOption(String object, String attribute, String title) {
-    throw new UnsupportedOperationException("createSelectOption: being implemented");
+    return AttioWire.option(
+        write("POST", attributePath(object, attribute) + "/options", AttioBodies.title(title))
+            .path("data"));
   }
 
   @Override
   public List<AttioStatus> listStatuses(String object, String attribute) {
-    throw new UnsupportedOperationException("listStatuses: being implemented");
+    return AttioWire.list(
+        read(attributePath(object, attribute) + "/statuses?show_archived=true").path("data"),
+        AttioWire::status);
   }
 
   @Override
   public AttioRecord createRecord(String object, RecordValues values) {
-    throw new UnsupportedOperationException("createRecord: being implemented");
+    return AttioWire.record(
+        write("POST", recordsPath(object), AttioBodies.values(values)).path("data"));
   }
 
   @Override
   public AttioRecord getRecord(String object, RecordId id) {
-    throw new UnsupportedOperationException("getRecord: being implemented");
+    return AttioWire.record(read(recordPath(object, id)).path("data"));
   }
 
   @Override
   public List<AttioRecord> queryRecords(String object, RecordQuery query) {
-    throw new UnsupportedOperationException("queryRecords: being implemented");
+    // A query is a POST but reads only: it counts as a read and is safe to repeat.
+    Call call =
+        new Call("POST", recordsPath(object) + "/query", AttioBodies.query(query), false, true);
+    return AttioWire.list(http.send(call).path("data"), AttioWire::record);
   }
 
   @Override
   public AttioRecord assertRecord(String object, String matchingAttribute, RecordValues values) {
-    throw new UnsupportedOperationException("assertRecord: being implemented");
+    String path =
+        recordsPath(object)
+            + "?matching_attribute="
+            + URLEncoder.encode(segment(matchingAttribute), StandardCharsets.UTF_8);
+    // Assert converges on the same record whatever happened before, so repeating it is safe.
+    Call call = new Call("PUT", path, AttioBodies.values(values), true, true);
+    return AttioWire.record(http.send(call).path("data"));
   }
 
   @Override
   public AttioRecord updateRecord(
       String object, RecordId id, RecordValues values, UpdateMode mode) {
-    throw new UnsupportedOperationException("updateRecord: being implemented");
+    // PUT sets the exact values (safe to repeat); PATCH appends to multiselects (not safe).
+    Call call =
+        mode == UpdateMode.OVERWRITE
+            ? new Call("PUT", recordPath(object, id), AttioBodies.values(values), true, true)
+            : new Call("PATCH", recordPath(object, id), AttioBodies.values(values), true, false);
+    return AttioWire.record(http.send(call).path("data"));
   }
 
   @Override
   public void deleteRecord(String object, RecordId id) {
-    throw new UnsupportedOperationException("deleteRecord: being implemented");
+    http.send(new Call("DELETE", recordPath(object, id), null, true, true));
   }
 
   @Override
   public AttioNote createNote(NewNote note) {
-    throw new UnsupportedOperationException("createNote: being implemented");
+    return AttioWire.note(write("POST", "/v2/notes", AttioBodies.note(note)).path("data"));
   }
 
   @Override
   public AttioTask createTask(NewTask task) {
-    throw new UnsupportedOperationException("createTask: being implemented");
+    return AttioWire.task(write("POST", "/v2/tasks", AttioBodies.task(task)).path("data"));
   }
 
   @Override
   public List<WorkspaceMember> listWorkspaceMembers() {
-    throw new UnsupportedOperationException("listWorkspaceMembers: being implemented");
+    return AttioWire.list(read("/v2/workspace_members").path("data"), AttioWire::member);
   }
 
   @Override
   public CreatedWebhook createWebhook(NewWebhook webhook) {
-    throw new UnsupportedOperationException("createWebhook: being implemented");
+    JsonNode data = write("POST", "/v2/webhooks", AttioBodies.webhook(webhook)).path("data");
+    return new CreatedWebhook(AttioWire.webhook(data), data.path("secret").asString());
   }
 
   @Override
   public List<AttioWebhook> listWebhooks() {
-    throw new UnsupportedOperationException("listWebhooks: being implemented");
+    List<AttioWebhook> all = new ArrayList<>();
+    for (int offset = 0; ; offset += WEBHOOK_PAGE) {
+      List<AttioWebhook> page =
+          AttioWire.list(
+              read("/v2/webhooks?limit=" + WEBHOOK_PAGE + "&offset=" + offset).path("data"),
+              AttioWire::webhook);
+      all.addAll(page);
+      if (page.size() < WEBHOOK_PAGE) {
+        return List.copyOf(all);
+      }
+    }
   }
 
   @Override
   public AttioWebhook getWebhook(WebhookId id) {
-    throw new UnsupportedOperationException("getWebhook: being implemented");
+    return AttioWire.webhook(read("/v2/webhooks/" + id.value()).path("data"));
   }
 
   @Override
   public void deleteWebhook(WebhookId id) {
-    throw new UnsupportedOperationException("deleteWebhook: being implemented");
+    http.send(new Call("DELETE", "/v2/webhooks/" + id.value(), null, true, true));
   }
 
-  private JsonNode get(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl.toString().replaceAll("/+$", "") + path))
-            .timeout(REQUEST_TIMEOUT)
-            .header("Authorization", "Bearer " + token.get())
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new AttioTransientException(
-          AttioErrorDetails.noAnswer("connection_error"), "Could not reach Attio", true, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AttioTransientException(
-          AttioErrorDetails.noAnswer("connection_error"), "Interrupted calling Attio", true, e);
-    }
-    JsonNode body = parse(response.body());
-    if (response.statusCode() >= 400) {
-      throw new AttioValidationException(
-          new AttioErrorDetails(
-              response.statusCode(),
-              body.path("type").asString("unknown"),
-              body.path("code").asString(null),
-              null),
-          body.path("message").asString("Attio answered HTTP " + response.statusCode()),
-          null);
-    }
-    return body;
+  private JsonNode read(String path) {
+    return http.send(Call.read(path));
   }
 
-  private static JsonNode parse(String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (JacksonException e) {
-      return JSON.createObjectNode();
+  /** A write that is not safe to repeat: creates and appends. */
+  private JsonNode write(String method, String path, Object body) {
+    return http.send(new Call(method, path, body, true, false));
+  }
+
+  private static String objectPath(String object) {
+    return "/v2/objects/" + segment(object);
+  }
+
+  private static String attributesPath(String object) {
+    return objectPath(object) + "/attributes";
+  }
+
+  private static String attributePath(String object, String attribute) {
+    return attributesPath(object) + "/" + segment(attribute);
+  }
+
+  private static String recordsPath(String object) {
+    return objectPath(object) + "/records";
+  }
+
+  private static String recordPath(String object, RecordId id) {
+    return recordsPath(object) + "/" + id.value();
+  }
+
+  /** Slugs and ids only: anything else could rewrite the path. */
+  private static String segment(String slugOrId) {
+    if (slugOrId == null || !PATH_SEGMENT.matcher(slugOrId).matches()) {
+      throw new IllegalArgumentException("not an Attio slug or id: \"" + slugOrId + "\"");
     }
+    return slugOrId;
   }
 }

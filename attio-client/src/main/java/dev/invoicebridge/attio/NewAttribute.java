@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * An attribute to create. Start from {@link #of} and add what the type needs: {@link
- * #currency(String)} for currency, {@link #referencing(String...)} for record references.
+ * #currency(String)} for currency, {@link #referencing(String...)} for record references (Attio
+ * requires at least one allowed object).
  *
  * @param allowedObjects slugs (or ids) a record-reference may point at; empty for other types
  */
@@ -27,9 +28,6 @@ public record NewAttribute(
           "Attio does not create " + type.wireName() + " attributes");
     }
     allowedObjects = allowedObjects == null ? List.of() : List.copyOf(allowedObjects);
-    if (type == AttributeType.RECORD_REFERENCE && allowedObjects.isEmpty()) {
-      throw new IllegalArgumentException("a record-reference attribute needs allowed objects");
-    }
   }
 
   /** The create-time switches. */

@@ -1,0 +1,148 @@
+package dev.invoicebridge.attio.contract;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Attio's official OpenAPI 3.1 document as a validator: routes a concrete method and path to its
+ * operation by the path templates, and validates request and response bodies against the
+ * operation's schemas with the OpenAPI 3.1 JSON Schema dialect (formats asserted).
+ */
+public final class OpenApiContract {
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final String DOCUMENT_URI = "https://api.attio.com/openapi/api";
+
+  private final JsonNode document;
+  private final SchemaRegistry registry;
+  private final List<Template> templates = new ArrayList<>();
+  private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+  /** A path template of the document, such as {@code /v2/objects/{object}/records}. */
+  private record Template(String path, Pattern pattern, int literalChars) {}
+
+  private OpenApiContract(String text) {
+    this.document = JSON.readTree(text);
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+    this.registry =
+        SchemaRegistry.withDefaultDialect(
+            Dialects.getOpenApi31(),
+            b -> b.schemas(Map.of(DOCUMENT_URI, text)).schemaRegistryConfig(config));
+    for (Iterator<String> it = document.path("paths").propertyNames().iterator(); it.hasNext(); ) {
+      String path = it.next();
+      String regex = "^" + path.replaceAll("\\{[^}]+}", "[^/]+") + "$";
+      templates.add(
+          new Template(path, Pattern.compile(regex), path.replaceAll("\\{[^}]+}", "").length()));
+    }
+  }
+
+  /** The document at {@code <shared-dir>/specs/attio-openapi.json}, if the shared folder has it. */
+  public static Optional<OpenApiContract> load() {
+    String shared = System.getProperty("invoicebridge.shared-dir");
+    if (shared == null) {
+      return Optional.empty();
+    }
+    Path file = Path.of(shared, "specs", "attio-openapi.json");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new OpenApiContract(Files.readString(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The operation's path template for a concrete path: the most specific match, so {@code
+   * /v2/objects/{object}/records/query} wins over {@code .../records/{record_id}}.
+   */
+  public Optional<String> template(String method, String path) {
+    return templates.stream()
+        .filter(t -> t.pattern().matcher(path).matches())
+        .filter(
+            t ->
+                document
+                    .path("paths")
+                    .path(t.path())
+                    .has(method.toLowerCase(java.util.Locale.ROOT)))
+        .max(java.util.Comparator.comparingInt(Template::literalChars))
+        .map(Template::path);
+  }
+
+  /** One way an exchange departs from the document. */
+  public record Violation(String location, String message, JsonNode value) {
+    @Override
+    public String toString() {
+      return location + ": " + message + (value == null ? "" : " (value " + value + ")");
+    }
+  }
+
+  /** Violations of the request body schema (empty when the operation takes no body). */
+  public List<Violation> checkRequest(String method, String template, JsonNode body) {
+    String op = operationPointer(method, template);
+    JsonNode media = document.at(op + "/requestBody/content/application~1json/schema");
+    if (media.isMissingNode()) {
+      return body == null
+          ? List.of()
+          : List.of(new Violation("$", "operation takes no JSON body", null));
+    }
+    if (body == null) {
+      return document.at(op + "/requestBody/required").asBoolean(false)
+          ? List.of(new Violation("$", "request body is required", null))
+          : List.of();
+    }
+    return validate(op + "/requestBody/content/application~1json/schema", body);
+  }
+
+  /** Violations of the response schema for this status (an undocumented status is a violation). */
+  public List<Violation> checkResponse(String method, String template, int status, JsonNode body) {
+    String op = operationPointer(method, template);
+    String response = op + "/responses/" + status;
+    if (document.at(response).isMissingNode()) {
+      return List.of(new Violation("$", "status " + status + " is not documented", body));
+    }
+    JsonNode content = document.at(response + "/content/application~1json/schema");
+    if (content.isMissingNode()) {
+      return List.of();
+    }
+    return validate(response + "/content/application~1json/schema", body);
+  }
+
+  private List<Violation> validate(String pointer, JsonNode instance) {
+    Schema schema =
+        schemas.computeIfAbsent(
+            pointer, p -> registry.getSchema(SchemaLocation.of(DOCUMENT_URI + "#" + p)));
+    List<Violation> out = new ArrayList<>();
+    for (Error e : schema.validate(instance)) {
+      out.add(
+          new Violation(e.getInstanceLocation().toString(), e.getMessage(), e.getInstanceNode()));
+    }
+    return out;
+  }
+
+  private static String operationPointer(String method, String template) {
+    return "/paths/"
+        + template.replace("~", "~0").replace("/", "~1")
+        + "/"
+        + method.toLowerCase(java.util.Locale.ROOT);
+  }
+}

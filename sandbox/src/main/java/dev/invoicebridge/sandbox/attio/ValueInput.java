@@ -1,0 +1,271 @@
+package dev.invoicebridge.sandbox.attio;
+
+import dev.invoicebridge.sandbox.attio.SchemaModel.AttributeDef;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns one written value (any of the forms Attio accepts for the attribute's type) into the fields
+ * Attio reads back, plus a key used for equality and uniqueness. Record references and actor
+ * references need the store, so {@link ValueResolver} handles them.
+ */
+final class ValueInput {
+  private ValueInput() {}
+
+  /** The normalised fields and the comparison key of a value. */
+  record Normalised(Map<String, Object> fields, String key) {}
+
+  static Normalised scalar(AttributeDef attr, JsonNode in) {
+    return switch (attr.type) {
+      case "text" -> text(in);
+      case "number", "rating" -> number(attr, in);
+      case "checkbox" -> checkbox(in);
+      case "currency" -> currency(attr, in);
+      case "date" -> date(in);
+      case "timestamp" -> timestamp(in);
+      case "email-address" -> email(in);
+      case "domain" -> domain(in);
+      case "personal-name" -> name(in);
+      case "phone-number" -> phone(in);
+      case "location" -> location(in);
+      default ->
+          throw AttioProblem.validation(
+              "Attributes of type \"" + attr.type + "\" cannot be written.");
+    };
+  }
+
+  /** The value inside {@code {"<field>": x}} or the bare value. */
+  static JsonNode unwrap(JsonNode in, String field) {
+    return in.isObject() && in.has(field) ? in.get(field) : in;
+  }
+
+  private static Normalised text(JsonNode in) {
+    JsonNode v = unwrap(in, "value");
+    if (!v.isString()) {
+      throw type("text", in);
+    }
+    return one("value", v.asString(), v.asString());
+  }
+
+  private static Normalised number(AttributeDef attr, JsonNode in) {
+    BigDecimal n = decimal(unwrap(in, "value"), attr.type);
+    if ("rating".equals(attr.type) && (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(5)) > 0)) {
+      throw AttioProblem.validation("Rating values must be between 0 and 5.");
+    }
+    return one("value", n, n.stripTrailingZeros().toPlainString());
+  }
+
+  private static Normalised checkbox(JsonNode in) {
+    JsonNode v = unwrap(in, "value");
+    boolean b;
+    if (v.isBoolean()) {
+      b = v.asBoolean();
+    } else if (v.isString() && (v.asString().equals("true") || v.asString().equals("false"))) {
+      b = Boolean.parseBoolean(v.asString());
+    } else {
+      throw type("checkbox", in);
+    }
+    return one("value", b, Boolean.toString(b));
+  }
+
+  private static Normalised currency(AttributeDef attr, JsonNode in) {
+    BigDecimal n = decimal(unwrap(in, "currency_value"), "currency");
+    if (n.stripTrailingZeros().scale() > 4) {
+      throw AttioProblem.validation("Currency values can have at most 4 decimal places.");
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("currency_value", n);
+    f.put("currency_code", attr.currencyCode);
+    return new Normalised(f, n.stripTrailingZeros().toPlainString());
+  }
+
+  private static Normalised date(JsonNode in) {
+    JsonNode v = unwrap(in, "value");
+    if (!v.isString()) {
+      throw type("date", in);
+    }
+    String s = v.asString();
+    try {
+      LocalDate d;
+      if (s.matches("\\d{4}")) {
+        d = LocalDate.of(Integer.parseInt(s), 1, 1);
+      } else if (s.matches("\\d{4}-\\d{2}")) {
+        d = LocalDate.parse(s + "-01");
+      } else if (s.length() == 10) {
+        d = LocalDate.parse(s);
+      } else {
+        d = parseInstant(s).atOffset(ZoneOffset.UTC).toLocalDate();
+      }
+      return one("value", d.toString(), d.toString());
+    } catch (DateTimeParseException e) {
+      throw type("date", in);
+    }
+  }
+
+  private static Normalised timestamp(JsonNode in) {
+    JsonNode v = unwrap(in, "value");
+    if (!v.isString()) {
+      throw type("timestamp", in);
+    }
+    try {
+      String formatted = AttioTime.format(parseInstant(v.asString()));
+      return one("value", formatted, formatted);
+    } catch (DateTimeParseException e) {
+      throw type("timestamp", in);
+    }
+  }
+
+  /** UTC is assumed when no offset is given, as Attio does. */
+  private static Instant parseInstant(String s) {
+    if (s.length() == 10) {
+      return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      return java.time.LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+    }
+  }
+
+  private static Normalised email(JsonNode in) {
+    JsonNode v = unwrap(in, "email_address");
+    if (!v.isString() || !v.asString().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+      throw AttioProblem.validation("Invalid email address \"" + in + "\".");
+    }
+    String original = v.asString();
+    String email = original.toLowerCase(Locale.ROOT);
+    String domain = email.substring(email.indexOf('@') + 1);
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("original_email_address", original);
+    f.put("email_address", email);
+    f.put("email_domain", domain);
+    f.put("email_root_domain", rootDomain(domain));
+    f.put("email_local_specifier", email.substring(0, email.indexOf('@')).replaceAll("\\+.*$", ""));
+    return new Normalised(f, email);
+  }
+
+  private static Normalised domain(JsonNode in) {
+    JsonNode v = unwrap(in, "domain");
+    if (!v.isString() || !v.asString().matches("^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$")) {
+      throw AttioProblem.validation("Invalid domain \"" + in + "\".");
+    }
+    String domain = v.asString().toLowerCase(Locale.ROOT);
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("domain", domain);
+    f.put("root_domain", rootDomain(domain));
+    return new Normalised(f, domain);
+  }
+
+  static String rootDomain(String domain) {
+    String[] parts = domain.split("\\.");
+    return parts.length <= 2 ? domain : parts[parts.length - 2] + "." + parts[parts.length - 1];
+  }
+
+  private static Normalised name(JsonNode in) {
+    String first;
+    String last;
+    String full;
+    if (in.isString()) {
+      // Attio's string form is "Last, First".
+      String[] parts = in.asString().split(",", 2);
+      last = parts[0].trim();
+      first = parts.length > 1 ? parts[1].trim() : "";
+      full = (first + " " + last).trim();
+    } else if (in.isObject()
+        && in.path("first_name").isString()
+        && in.path("last_name").isString()
+        && in.path("full_name").isString()) {
+      first = in.get("first_name").asString();
+      last = in.get("last_name").asString();
+      full = in.get("full_name").asString();
+    } else {
+      throw AttioProblem.validation(
+          "Personal name values need first_name, last_name and full_name, or a \"Last, First\" string.");
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("first_name", first);
+    f.put("last_name", last);
+    f.put("full_name", full);
+    return new Normalised(f, full.toLowerCase(Locale.ROOT));
+  }
+
+  private static Normalised phone(JsonNode in) {
+    JsonNode v = unwrap(in, "original_phone_number");
+    if (!v.isString()) {
+      throw type("phone-number", in);
+    }
+    String original = v.asString();
+    String digits = original.replaceAll("[^0-9]", "");
+    String country =
+        in.isObject() && in.path("country_code").isString()
+            ? in.get("country_code").asString()
+            : null;
+    if (country == null) {
+      country = original.startsWith("+44") ? "GB" : original.startsWith("+49") ? "DE" : "US";
+    }
+    String e164 =
+        original.startsWith("+") ? "+" + digits : ("US".equals(country) ? "+1" : "+") + digits;
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("original_phone_number", original);
+    f.put("country_code", country);
+    f.put("phone_number", e164);
+    return new Normalised(f, e164);
+  }
+
+  private static Normalised location(JsonNode in) {
+    if (!in.isObject()) {
+      throw type("location", in);
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    for (String k :
+        new String[] {
+          "line_1",
+          "line_2",
+          "line_3",
+          "line_4",
+          "locality",
+          "region",
+          "postcode",
+          "country_code",
+          "latitude",
+          "longitude"
+        }) {
+      JsonNode v = in.path(k);
+      f.put(k, v.isNull() || v.isMissingNode() ? null : v.asString());
+    }
+    return new Normalised(f, f.toString());
+  }
+
+  private static BigDecimal decimal(JsonNode v, String type) {
+    if (v.isNumber()) {
+      return v.decimalValue();
+    }
+    if (v.isString()) {
+      try {
+        return new BigDecimal(v.asString().trim());
+      } catch (NumberFormatException e) {
+        throw type(type, v);
+      }
+    }
+    throw type(type, v);
+  }
+
+  private static Normalised one(String field, Object value, String key) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put(field, value);
+    return new Normalised(f, key);
+  }
+
+  private static AttioProblem type(String type, JsonNode in) {
+    return AttioProblem.validation(
+        "Invalid value " + in + " for an attribute of type \"" + type + "\".");
+  }
+}
