@@ -3,39 +3,16 @@ package dev.invoicebridge.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.SandboxAppTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The record browser's API over real HTTP, backed by the Attio emulator's seeded workspace. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RecordsApiTest {
-  static final Path DATA = SandboxApp.newDataDir();
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  Http http;
-  String token;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    token = SandboxApp.apiToken(DATA);
-  }
+class RecordsApiTest extends SandboxAppTest {
 
   @Test
   void objects_start_with_people_companies_and_deals() {
@@ -63,7 +40,7 @@ class RecordsApiTest {
     List<String> names = new ArrayList<>(first.path("records").findValuesAsString("display_name"));
     assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     // The client's counters reach the metrics endpoint.
-    assertThat(http.get("/actuator/prometheus", "Authorization", Http.bearer(token)).body())
+    assertThat(http.get("/actuator/prometheus", "Authorization", Http.bearer(adminToken)).body())
         .contains("invoicebridge_attio_requests_seconds_count{kind=\"read\",status=\"200\"}");
   }
 
@@ -100,7 +77,7 @@ class RecordsApiTest {
   @Test
   void an_unknown_object_is_a_404_problem() {
     HttpResponse<String> response =
-        http.get("/api/v1/records/spaceships", "Authorization", Http.bearer(token));
+        http.get("/api/v1/records/spaceships", "Authorization", Http.bearer(adminToken));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -120,7 +97,7 @@ class RecordsApiTest {
   }
 
   private JsonNode get(String path, int status) {
-    HttpResponse<String> response = http.get(path, "Authorization", Http.bearer(token));
+    HttpResponse<String> response = http.get(path, "Authorization", Http.bearer(adminToken));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return Http.json(response);
   }

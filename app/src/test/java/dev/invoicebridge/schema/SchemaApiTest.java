@@ -3,36 +3,13 @@ package dev.invoicebridge.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.SandboxAppTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The schema API over real HTTP against a fresh Attio emulator workspace. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SchemaApiTest {
-  static final Path DATA = SandboxApp.newDataDir();
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  Http http;
-  String admin;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    admin = SandboxApp.apiToken(DATA);
-  }
+class SchemaApiTest extends SandboxAppTest {
 
   @Test
   void set_up_creates_the_invoices_object_and_a_second_run_writes_nothing() {
@@ -89,7 +66,7 @@ class SchemaApiTest {
   }
 
   private String[] auth() {
-    return new String[] {"Authorization", Http.bearer(admin)};
+    return new String[] {"Authorization", Http.bearer(adminToken)};
   }
 
   private static HttpResponse<String> send(HttpResponse<String> response, int status) {
