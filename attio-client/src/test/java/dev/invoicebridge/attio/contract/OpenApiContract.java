@@ -96,6 +96,68 @@ public final class OpenApiContract {
     }
   }
 
+  /**
+   * Violations of the operation's path and query parameters: required ones present, undeclared
+   * query parameters absent, each value valid against its schema (coerced from text by type).
+   */
+  public List<Violation> checkParameters(
+      String method, String template, String path, Map<String, String> query) {
+    List<Violation> out = new ArrayList<>();
+    JsonNode params = document.at(operationPointer(method, template) + "/parameters");
+    String[] names = template.split("/");
+    String[] values = path.split("/");
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    for (int i = 0; i < params.size(); i++) {
+      JsonNode p = params.get(i);
+      String name = p.path("name").asString();
+      String in = p.path("in").asString();
+      String value = null;
+      if (in.equals("query")) {
+        declared.add(name);
+        value = query.get(name);
+      } else if (in.equals("path")) {
+        for (int s = 0; s < names.length && s < values.length; s++) {
+          if (names[s].equals("{" + name + "}")) {
+            value = values[s];
+          }
+        }
+      } else {
+        continue;
+      }
+      if (value == null) {
+        if (p.path("required").asBoolean(false)) {
+          out.add(new Violation(in + " " + name, "required parameter missing", null));
+        }
+        continue;
+      }
+      String pointer = operationPointer(method, template) + "/parameters/" + i + "/schema";
+      JsonNode typed = coerce(value, document.at(pointer).path("type").asString(""));
+      validate(pointer, typed)
+          .forEach(v -> out.add(new Violation(in + " " + name, v.message(), typed)));
+    }
+    query.keySet().stream()
+        .filter(k -> !declared.contains(k))
+        .forEach(k -> out.add(new Violation("query " + k, "parameter is not declared", null)));
+    return out;
+  }
+
+  private static JsonNode coerce(String value, String type) {
+    var nodes = JSON.getNodeFactory();
+    try {
+      return switch (type) {
+        case "integer" -> nodes.numberNode(Long.parseLong(value));
+        case "number" -> nodes.numberNode(new java.math.BigDecimal(value));
+        case "boolean" ->
+            value.equals("true") || value.equals("false")
+                ? nodes.booleanNode(Boolean.parseBoolean(value))
+                : nodes.stringNode(value);
+        default -> nodes.stringNode(value);
+      };
+    } catch (NumberFormatException e) {
+      return nodes.stringNode(value);
+    }
+  }
+
   /** Violations of the request body schema (empty when the operation takes no body). */
   public List<Violation> checkRequest(String method, String template, JsonNode body) {
     String op = operationPointer(method, template);

@@ -71,4 +71,64 @@ class OpenApiContractTest {
         .isNotEmpty();
     assertThat(contract.checkResponse("GET", "/v2/objects", 418, json("{}"))).isNotEmpty();
   }
+
+  @Test
+  void query_parameters_are_checked_against_their_declarations() {
+    String template = "/v2/objects/{object}/records";
+    assertThat(
+            contract.checkParameters(
+                "PUT",
+                template,
+                "/v2/objects/people/records",
+                java.util.Map.of("matching_attribute", "email_addresses")))
+        .isEmpty();
+    assertThat(
+            contract.checkParameters(
+                "PUT", template, "/v2/objects/people/records", java.util.Map.of()))
+        .anySatisfy(v -> assertThat(v.message()).contains("required"));
+    assertThat(
+            contract.checkParameters(
+                "GET", "/v2/webhooks", "/v2/webhooks", java.util.Map.of("limit", "ten")))
+        .isNotEmpty();
+    assertThat(
+            contract.checkParameters(
+                "GET", "/v2/webhooks", "/v2/webhooks", java.util.Map.of("cursor", "x")))
+        .anySatisfy(v -> assertThat(v.message()).contains("not declared"));
+  }
+
+  /** An emulator that answers GET /v2/objects/{object} without the required api_slug. */
+  private static final class BrokenEmulator extends jakarta.servlet.http.HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(
+        jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
+        throws java.io.IOException {
+      resp.setStatus(200);
+      resp.setContentType("application/json");
+      resp.getOutputStream()
+          .write(
+              "{\"data\":{\"singular_noun\":\"Invoice\"}}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void the_checking_servlet_records_what_an_emulator_gets_wrong() throws Exception {
+    ContractLedger.clear();
+    var mounted = new ContractCheckingServlet(new BrokenEmulator(), contract);
+    try (var server =
+            dev.invoicebridge.sandbox.SandboxServer.start(0, java.util.Map.of("attio", mounted));
+        var http = java.net.http.HttpClient.newHttpClient()) {
+      http.send(
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(server.baseUri("attio") + "/v2/objects/invoices?bogus=1"))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+    assertThat(ContractLedger.violations())
+        .anySatisfy(v -> assertThat(v).contains("api_slug"))
+        .anySatisfy(v -> assertThat(v).contains("bogus"));
+    ContractLedger.clear();
+  }
 }
