@@ -371,6 +371,26 @@ class HttpAttioClientRecordsTest {
             AttioValidationException.class, e -> assertThat(e.code()).isEqualTo("filter_error"));
   }
 
+  @Test
+  void a_reference_can_name_its_target_by_a_unique_attribute() {
+    invoicesObject();
+    AttioRecord ada = person("Ada", "Lovelace", "ada@acme.com");
+    AttioValue byEmail =
+        new AttioValue.Other(
+            "record-reference",
+            Map.of(
+                "target_object",
+                "people",
+                "email_addresses",
+                List.of(Map.of("email_address", "ada@acme.com"))));
+    AttioRecord invoice =
+        attio.createRecord(
+            "invoices",
+            RecordValues.builder().text("invoice_id", "in_9").set("customer", byEmail).build());
+    assertThat(invoice.first("customer"))
+        .contains(new AttioValue.RecordReference("people", ada.id()));
+  }
+
   private static List<String> names(Filter filter) {
     return attio.queryRecords("companies", RecordQuery.all().filter(filter)).stream()
         .map(AttioRecord::displayName)
