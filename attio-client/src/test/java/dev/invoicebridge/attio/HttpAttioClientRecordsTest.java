@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -343,7 +344,7 @@ class HttpAttioClientRecordsTest {
   @Test
   void queries_sort_and_page_with_limit_and_offset() {
     for (String n : List.of("Delta", "Alpha", "Charlie", "Bravo", "Echo")) {
-      company(n, n.toLowerCase(java.util.Locale.ROOT) + ".com");
+      company(n, n.toLowerCase(Locale.ROOT) + ".com");
     }
     RecordQuery sorted = RecordQuery.all().sortedBy(Sort.asc("name")).page(2, 0);
     assertThat(attio.queryRecords("companies", sorted))

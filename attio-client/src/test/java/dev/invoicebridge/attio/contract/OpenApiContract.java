@@ -8,13 +8,18 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -78,13 +83,8 @@ public final class OpenApiContract {
   public Optional<String> template(String method, String path) {
     return templates.stream()
         .filter(t -> t.pattern().matcher(path).matches())
-        .filter(
-            t ->
-                document
-                    .path("paths")
-                    .path(t.path())
-                    .has(method.toLowerCase(java.util.Locale.ROOT)))
-        .max(java.util.Comparator.comparingInt(Template::literalChars))
+        .filter(t -> document.path("paths").path(t.path()).has(method.toLowerCase(Locale.ROOT)))
+        .max(Comparator.comparingInt(Template::literalChars))
         .map(Template::path);
   }
 
@@ -106,7 +106,7 @@ public final class OpenApiContract {
     JsonNode params = document.at(operationPointer(method, template) + "/parameters");
     String[] names = template.split("/");
     String[] values = path.split("/");
-    java.util.Set<String> declared = new java.util.HashSet<>();
+    Set<String> declared = new HashSet<>();
     for (int i = 0; i < params.size(); i++) {
       JsonNode p = params.get(i);
       String name = p.path("name").asString();
@@ -146,7 +146,7 @@ public final class OpenApiContract {
     try {
       return switch (type) {
         case "integer" -> nodes.numberNode(Long.parseLong(value));
-        case "number" -> nodes.numberNode(new java.math.BigDecimal(value));
+        case "number" -> nodes.numberNode(new BigDecimal(value));
         case "boolean" ->
             value.equals("true") || value.equals("false")
                 ? nodes.booleanNode(Boolean.parseBoolean(value))
@@ -205,6 +205,6 @@ public final class OpenApiContract {
     return "/paths/"
         + template.replace("~", "~0").replace("/", "~1")
         + "/"
-        + method.toLowerCase(java.util.Locale.ROOT);
+        + method.toLowerCase(Locale.ROOT);
   }
 }
