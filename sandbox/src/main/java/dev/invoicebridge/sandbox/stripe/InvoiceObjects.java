@@ -121,7 +121,9 @@ final class InvoiceObjects {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("invoice_item", item.get("id"));
     details.put("proration", false);
-    details.put("proration_details", Map.of("credited_items", List.of()));
+    Map<String, Object> proration = new LinkedHashMap<>();
+    proration.put("credited_items", null);
+    details.put("proration_details", proration);
     details.put("subscription", null);
     Map<String, Object> parent = new LinkedHashMap<>();
     parent.put("invoice_item_details", details);
