@@ -50,7 +50,7 @@ final class StripeErrors {
     if ("resource_missing".equals(details.code())) {
       return new StripeFailure.NotFound(message, details, param, e);
     }
-    if (STATE_CODES.contains(details.code())) {
+    if (details.code() != null && STATE_CODES.contains(details.code())) {
       return new StripeFailure.StateConflict(message, details, e);
     }
     return new StripeFailure.InvalidRequest(message, details, param, e);

@@ -78,7 +78,7 @@ final class Lists {
   }
 
   private static LongPredicate created(Params params) {
-    if (params.string("created").isPresent()) {
+    if (params.values().get("created") instanceof String) {
       long exact = params.integer("created").orElseThrow();
       return c -> c == exact;
     }
