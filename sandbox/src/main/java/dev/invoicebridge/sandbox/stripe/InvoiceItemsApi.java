@@ -39,12 +39,15 @@ final class InvoiceItemsApi {
     Params p = call.params();
     Optional<Map<String, Object>> invoice =
         p.string("invoice").map(id -> store.get("invoice", id, "invoice"));
+    Map<String, Object> previous = invoice.map(InvoiceItemsApi::totals).orElse(null);
     String customer =
         p.string("customer")
             .map(id -> (String) store.get("customer", id, "customer").get("id"))
             .or(() -> invoice.map(i -> (String) i.get("customer")))
             .orElseThrow(() -> p.missingParam("customer"));
-    return store.render(add(call, p, customer, invoice.orElse(null)));
+    Map<String, Object> item = add(call, p, customer, invoice.orElse(null));
+    invoice.ifPresent(i -> events.emit(call, "invoice.updated", i, previous));
+    return store.render(item);
   }
 
   private Map<String, Object> addLines(Call call) {
@@ -58,6 +61,7 @@ final class InvoiceItemsApi {
     if (store.lineIds((String) invoice.get("id")).size() + lines.size() > MAX_ITEMS_PER_INVOICE) {
       throw tooMany();
     }
+    Map<String, Object> previous = totals(invoice);
     for (int i = 0; i < lines.size(); i++) {
       if (!(lines.get(i) instanceof Map<?, ?> m)) {
         throw StripeApiException.invalid("lines[" + i + "]", "Invalid object");
@@ -74,7 +78,16 @@ final class InvoiceItemsApi {
           new Params(Map.of("metadata", p.values().get("invoice_metadata")))
               .metadata(CustomersApi.castMap(invoice.get("metadata"))));
     }
+    events.emit(call, "invoice.updated", invoice, previous);
     return store.render(invoice);
+  }
+
+  private static Map<String, Object> totals(Map<String, Object> invoice) {
+    Map<String, Object> t = new HashMap<>();
+    for (String f : List.of("subtotal", "total", "amount_due", "amount_remaining")) {
+      t.put(f, invoice.get(f));
+    }
+    return t;
   }
 
   /**
