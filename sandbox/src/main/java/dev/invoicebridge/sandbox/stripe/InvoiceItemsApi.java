@@ -32,6 +32,7 @@ final class InvoiceItemsApi {
     router.add("GET", "/v1/invoiceitems", INVOICE_ITEMS, this::list);
     router.add("GET", "/v1/invoiceitems/{id}", INVOICE_ITEMS, c -> render(c.arg(0)));
     router.add("POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::update);
+    router.add("DELETE", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::delete);
     router.add("POST", "/v1/invoices/{id}/add_lines", INVOICES, this::addLines);
   }
 
@@ -207,6 +208,36 @@ final class InvoiceItemsApi {
     }
     events.emit(call, "invoiceitem.updated", item, previous);
     return store.render(item);
+  }
+
+  /** Deletes an item that is pending or on a draft, with its line. */
+  private Map<String, Object> delete(Call call) {
+    Map<String, Object> item = store.get("invoiceitem", call.arg(0), "id");
+    String invoiceId = (String) item.get("invoice");
+    if (invoiceId != null) {
+      Map<String, Object> invoice = store.get("invoice", invoiceId, "invoice");
+      requireDraft(invoice);
+      Map<String, Object> previous = totals(invoice);
+      store
+          .lineIds(invoiceId)
+          .removeIf(
+              lineId -> {
+                Map<String, Object> details =
+                    CustomersApi.castMap(
+                        CustomersApi.castMap(store.get("line_item", lineId, "id").get("parent"))
+                            .get("invoice_item_details"));
+                boolean match = item.get("id").equals(details.get("invoice_item"));
+                if (match) {
+                  store.remove(lineId);
+                }
+                return match;
+              });
+      InvoiceLifecycle.recalculate(store, invoice);
+      events.emit(call, "invoice.updated", invoice, previous);
+    }
+    store.remove((String) item.get("id"));
+    events.emit(call, "invoiceitem.deleted", item, null);
+    return Map.of("id", item.get("id"), "object", "invoiceitem", "deleted", true);
   }
 
   private Map<String, Object> render(String id) {
