@@ -33,4 +33,9 @@ public record NewInvoice(
       throw new IllegalArgumentException("docNumber has at most 21 characters");
     }
   }
+
+  public NewInvoice withDocNumber(String number) {
+    return new NewInvoice(
+        customerId, lines, billEmail, currency, dueDate, customerMemo, number, privateNote);
+  }
 }

@@ -122,14 +122,14 @@ final class ApiEndpoints {
   private static Object query(SandboxCompany company, String statement) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("QueryResponse", QueryEngine.run(company, statement));
-    body.put("time", company.now().toString());
+    body.put("time", company.responseTime());
     return body;
   }
 
   static Map<String, Object> wrap(SandboxCompany company, String entity, Object node) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(entity, node);
-    body.put("time", company.now().toString());
+    body.put("time", company.responseTime());
     return body;
   }
 

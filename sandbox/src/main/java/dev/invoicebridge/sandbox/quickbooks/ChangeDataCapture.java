@@ -45,7 +45,7 @@ final class ChangeDataCapture {
                   "Id",
                   d.id(),
                   "MetaData",
-                  Map.of("LastUpdatedTime", d.at().toString())));
+                  Map.of("LastUpdatedTime", d.at().format(SandboxCompany.TIMESTAMP))));
         }
       }
       if (!rows.isEmpty()) {
@@ -63,7 +63,7 @@ final class ChangeDataCapture {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("CDCResponse", List.of(Map.of("QueryResponse", groups)));
-    body.put("time", company.now().toString());
+    body.put("time", company.responseTime());
     return body;
   }
 

@@ -65,7 +65,7 @@ public final class QuickBooksSandboxServlet extends HttpServlet {
           fault.body(
               java.time.OffsetDateTime.now(sandbox.clock())
                   .withOffsetSameInstant(SandboxCompany.ZONE)
-                  .toString()));
+                  .format(SandboxCompany.RESPONSE_TIME)));
     }
   }
 }

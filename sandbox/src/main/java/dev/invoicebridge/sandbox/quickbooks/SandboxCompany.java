@@ -74,8 +74,20 @@ public final class SandboxCompany {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZONE).truncatedTo(ChronoUnit.SECONDS);
   }
 
+  /** QuickBooks always writes seconds ({@code 2015-07-23T10:58:12-07:00}). */
+  static final java.time.format.DateTimeFormatter TIMESTAMP =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+  /** The response envelope's {@code time} carries milliseconds. */
+  static final java.time.format.DateTimeFormatter RESPONSE_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
   String nowText() {
-    return now().toString();
+    return now().format(TIMESTAMP);
+  }
+
+  String responseTime() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZONE).format(RESPONSE_TIME);
   }
 
   String nextId() {
