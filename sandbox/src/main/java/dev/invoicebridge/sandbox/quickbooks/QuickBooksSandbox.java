@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  */
 public final class QuickBooksSandbox {
   private final Clock clock;
+  private final SandboxSettings settings;
   private final Map<String, SandboxCompany> companies = new ConcurrentHashMap<>();
   private final OAuthServer oauth;
   private final Throttle throttle;
@@ -23,6 +24,7 @@ public final class QuickBooksSandbox {
   public QuickBooksSandbox(SandboxSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = settings;
     this.oauth = new OAuthServer(settings, clock);
     this.throttle = new Throttle(settings.limits(), clock);
     this.webhooks = new WebhookDispatcher(settings.verifierToken(), clock);
@@ -36,6 +38,11 @@ public final class QuickBooksSandbox {
   /** Lets the service's sandbox mode use a token it generated itself (no expiry) for one realm. */
   public void acceptPreIssuedToken(Supplier<String> token, String realmId) {
     oauth.acceptPreIssued(token, realmId);
+  }
+
+  /** The emulated app registration: the service's sandbox mode connects with these credentials. */
+  public SandboxSettings settings() {
+    return settings;
   }
 
   /** How many refresh_token grants the token endpoint has honoured. */
