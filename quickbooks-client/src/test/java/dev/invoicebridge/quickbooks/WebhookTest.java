@@ -25,6 +25,8 @@ class WebhookTest {
   QuickBooksSandboxFixture qbo;
   HttpServer receiver;
   BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+  java.util.concurrent.atomic.AtomicInteger failuresToAnswer =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -33,10 +35,14 @@ class WebhookTest {
     receiver.createContext(
         "/webhooks/quickbooks",
         exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          if (failuresToAnswer.getAndDecrement() > 0) {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+            return;
+          }
           deliveries.add(
-              new Delivery(
-                  exchange.getRequestBody().readAllBytes(),
-                  exchange.getRequestHeaders().getFirst("intuit-signature")));
+              new Delivery(body, exchange.getRequestHeaders().getFirst("intuit-signature")));
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
@@ -200,5 +206,35 @@ class WebhookTest {
     assertThat(fromCloud.getFirst().operation()).isEqualTo(WebhookOperation.UPDATE);
     assertThat(fromCloud.get(1).deletedId()).isEqualTo("27");
     assertThat(fromLegacy.getFirst().entityId()).isEqualTo(fromCloud.getFirst().entityId());
+  }
+
+  @Test
+  void an_unacknowledged_delivery_stays_queued_and_is_sent_again() {
+    subscribe("legacy", false, false);
+    createAndVoidInvoice();
+    failuresToAnswer.set(1);
+
+    assertThat(qbo.control("POST", "/webhooks/deliver", "{}").path("delivered").asInt()).isZero();
+    assertThat(deliveries).isEmpty();
+
+    assertThat(deliverAndVerify()).isNotEmpty();
+  }
+
+  @Test
+  void automatic_delivery_sends_right_after_the_change() throws InterruptedException {
+    qbo.control(
+        "POST",
+        "/webhooks",
+        "{\"url\":\"http://127.0.0.1:%d/webhooks/quickbooks\",\"format\":\"cloudevents\",\"automatic\":true}"
+            .formatted(receiver.getAddress().getPort()));
+
+    createAndVoidInvoice();
+
+    Delivery d = deliveries.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(d).isNotNull();
+    assertThat(
+            WebhookPayloads.verifyAndParse(
+                d.body(), d.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN))
+        .isNotEmpty();
   }
 }

@@ -1,7 +1,5 @@
 package dev.invoicebridge.sandbox.quickbooks;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -66,12 +63,6 @@ final class QueryEngine {
                   "MetaData.LastUpdatedTime"),
           "Account", Set.of("Id", "Name", "AccountType", "Active", "Classification"));
 
-  /** Where a filterable property's value lives in the entity's JSON. */
-  private static final Map<String, String> VALUE_PATH =
-      Map.of("PrimaryEmailAddr", "PrimaryEmailAddr.Address", "CustomerRef", "CustomerRef.value");
-
-  private record Condition(String property, String op, List<String> values) {}
-
   private QueryEngine() {}
 
   static Map<String, Object> run(SandboxCompany company, String statement) {
@@ -83,19 +74,20 @@ final class QueryEngine {
     if (!FILTERABLE.containsKey(entity)) {
       throw QboFault.badQuery("Invalid entity name: " + entity);
     }
-    List<Condition> conditions = conditions(entity, m.group(3));
+    List<QueryConditions.Condition> conditions = conditions(entity, m.group(3));
     List<ObjectNode> rows = new ArrayList<>();
     boolean activeFiltered =
         conditions.stream().anyMatch(c -> c.property().equalsIgnoreCase("Active"));
     for (ObjectNode row : company.all(entity).values()) {
       boolean activeOk =
           activeFiltered || entity.equals("Invoice") || row.path("Active").asBoolean(true);
-      if (activeOk && conditions.stream().allMatch(c -> matches(row, c))) {
+      if (activeOk && conditions.stream().allMatch(c -> QueryConditions.matches(row, c))) {
         rows.add(row);
       }
     }
     String orderBy = m.group(4) == null ? "Id" : m.group(4);
-    Comparator<ObjectNode> order = Comparator.comparing(r -> sortKey(value(r, orderBy)));
+    Comparator<ObjectNode> order =
+        Comparator.comparing(r -> QueryConditions.sortKey(QueryConditions.value(r, orderBy)));
     rows.sort("desc".equalsIgnoreCase(m.group(5)) ? order.reversed() : order);
     Map<String, Object> response = new LinkedHashMap<>();
     if (m.group(1).startsWith("count") || m.group(1).startsWith("COUNT")) {
@@ -113,12 +105,12 @@ final class QueryEngine {
     return response;
   }
 
-  private static List<Condition> conditions(String entity, String where) {
-    List<Condition> out = new ArrayList<>();
+  private static List<QueryConditions.Condition> conditions(String entity, String where) {
+    List<QueryConditions.Condition> out = new ArrayList<>();
     if (where == null) {
       return out;
     }
-    for (String part : splitOnAnd(where)) {
+    for (String part : QueryConditions.splitOnAnd(where)) {
       Matcher c = CONDITION.matcher(part);
       if (!c.matches()) {
         throw QboFault.badQuery("Cannot parse condition: " + part);
@@ -131,115 +123,11 @@ final class QueryEngine {
         throw QboFault.badQuery("property '" + property + "' is not queryable");
       }
       out.add(
-          new Condition(
+          new QueryConditions.Condition(
               property.replace("Metadata.", "MetaData."),
               c.group(2).toLowerCase(Locale.ROOT),
-              literals(c.group(3))));
+              QueryConditions.literals(c.group(3))));
     }
     return out;
-  }
-
-  /** Splits on AND outside quotes (the language has no OR). */
-  private static List<String> splitOnAnd(String where) {
-    List<String> parts = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < where.length(); i++) {
-      char ch = where.charAt(i);
-      if (ch == '\\' && quoted && i + 1 < where.length()) {
-        current.append(ch).append(where.charAt(++i));
-        continue;
-      }
-      if (ch == '\'') {
-        quoted = !quoted;
-      }
-      if (!quoted && where.regionMatches(true, i, " and ", 0, 5)) {
-        parts.add(current.toString());
-        current.setLength(0);
-        i += 4;
-        continue;
-      }
-      current.append(ch);
-    }
-    parts.add(current.toString());
-    return parts;
-  }
-
-  private static List<String> literals(String raw) {
-    String s = raw.trim();
-    List<String> values = new ArrayList<>();
-    if (s.startsWith("(") && s.endsWith(")")) {
-      for (String v : s.substring(1, s.length() - 1).split(",")) {
-        values.add(unquote(v.trim()));
-      }
-    } else {
-      values.add(unquote(s));
-    }
-    return values;
-  }
-
-  private static String unquote(String v) {
-    if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
-      return v.substring(1, v.length() - 1).replace("\\'", "'").replace("\\\\", "\\");
-    }
-    if (v.startsWith("'")) {
-      throw QboFault.badQuery("Unterminated string literal: " + v);
-    }
-    return v;
-  }
-
-  private static boolean matches(ObjectNode row, Condition c) {
-    String path = VALUE_PATH.getOrDefault(c.property(), c.property());
-    String actual = value(row, path);
-    if (actual == null) {
-      return false;
-    }
-    String expected = c.values().getFirst();
-    return switch (c.op()) {
-      case "=" -> compare(actual, expected) == 0;
-      case "<" -> compare(actual, expected) < 0;
-      case ">" -> compare(actual, expected) > 0;
-      case "<=" -> compare(actual, expected) <= 0;
-      case ">=" -> compare(actual, expected) >= 0;
-      case "in" -> c.values().stream().anyMatch(v -> compare(actual, v) == 0);
-      case "like" -> actual.toLowerCase(Locale.ROOT).matches(likePattern(expected));
-      default -> throw QboFault.badQuery("Unsupported operator " + c.op());
-    };
-  }
-
-  private static String likePattern(String like) {
-    StringBuilder re = new StringBuilder();
-    for (String part : like.toLowerCase(Locale.ROOT).split("%", -1)) {
-      re.append(Pattern.quote(part)).append(".*");
-    }
-    return re.substring(0, re.length() - 2);
-  }
-
-  private static String value(JsonNode row, String path) {
-    JsonNode n = row;
-    for (String p : path.split("\\.")) {
-      n = n.path(p);
-    }
-    return n.isMissingNode() || n.isNull() ? null : n.asString();
-  }
-
-  /** Numbers numerically, timestamps as instants, the rest case-insensitively as text. */
-  private static int compare(String actual, String expected) {
-    try {
-      return new BigDecimal(actual).compareTo(new BigDecimal(expected));
-    } catch (NumberFormatException notNumbers) {
-      // fall through
-    }
-    try {
-      return OffsetDateTime.parse(actual)
-          .toInstant()
-          .compareTo(OffsetDateTime.parse(expected).toInstant());
-    } catch (RuntimeException notTimestamps) {
-      return actual.compareToIgnoreCase(expected);
-    }
-  }
-
-  private static String sortKey(String v) {
-    return v == null ? "" : v.matches("\\d{1,18}") ? String.format("%020d", Long.parseLong(v)) : v;
   }
 }
