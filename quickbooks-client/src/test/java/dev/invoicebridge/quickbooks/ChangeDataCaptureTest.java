@@ -92,4 +92,25 @@ class ChangeDataCaptureTest {
     assertThat(changes.changed()).extracting(Invoice::id).containsExactly(created.id());
     assertThat(changes.deletionsComplete()).isFalse();
   }
+
+  @Test
+  void more_changes_than_cdcs_cap_are_completed_by_query_paging() {
+    qbo.clock.advance(Duration.ofMinutes(1));
+    OffsetDateTime watermark = OffsetDateTime.now(qbo.clock);
+    String line =
+        "{\"DetailType\":\"SalesItemLineDetail\",\"Amount\":10,"
+            + "\"SalesItemLineDetail\":{\"ItemRef\":{\"value\":\"%s\"},\"Qty\":1,\"UnitPrice\":10}}"
+                .formatted(item.id());
+    qbo.control(
+        "POST",
+        "/companies/" + QuickBooksSandboxFixture.REALM + "/invoices",
+        "{\"count\":1001,\"invoice\":{\"CustomerRef\":{\"value\":\"%s\"},\"Line\":[%s]}}"
+            .formatted(customer.id(), line));
+
+    InvoiceChanges changes = client.invoiceChangesSince(watermark);
+
+    assertThat(changes.changed()).hasSize(1001);
+    assertThat(changes.changed()).extracting(Invoice::id).doesNotHaveDuplicates();
+    assertThat(changes.deletionsComplete()).isFalse();
+  }
 }

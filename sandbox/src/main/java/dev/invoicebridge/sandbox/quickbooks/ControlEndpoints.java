@@ -69,6 +69,7 @@ final class ControlEndpoints {
       case "customers" ->
           ApiEndpoints.wrap(company, "Customer", NameLists.createCustomer(company, body));
       case "items" -> ApiEndpoints.wrap(company, "Item", NameLists.createItem(company, body));
+      case "invoices" -> seedInvoices(company, body);
       case "payments" -> {
         String id = body.path("invoiceId").asString("");
         ObjectNode invoice = company.require("Invoice", id);
@@ -95,6 +96,18 @@ final class ControlEndpoints {
       default ->
           throw QboFault.validation("500", "Unsupported Operation", "Unknown control " + what);
     };
+  }
+
+  /** Creates {@code count} copies of {@code invoice} at once, for volume (CDC cap, paging). */
+  private static Object seedInvoices(SandboxCompany company, ObjectNode body) {
+    int count = Math.min(body.path("count").asInt(1), 5000);
+    ObjectNode template = (ObjectNode) body.path("invoice");
+    for (int i = 0; i < count; i++) {
+      ObjectNode copy = template.deepCopy();
+      copy.remove("DocNumber");
+      InvoiceRules.create(company, copy);
+    }
+    return Map.of("created", count);
   }
 
   private void faults(JsonNode body) {
