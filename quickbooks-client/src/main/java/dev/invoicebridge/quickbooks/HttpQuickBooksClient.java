@@ -1,91 +1,180 @@
 package dev.invoicebridge.quickbooks;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
-/** {@link QuickBooksClient} over the JDK HTTP client, pinned to minor version 75. */
+/**
+ * {@link QuickBooksClient} over the JDK HTTP client, pinned to minor version 75: paced per realm,
+ * renewing tokens after a 401, retrying throttled calls, and with a requestid on every write.
+ */
 public final class HttpQuickBooksClient implements QuickBooksClient {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-  private final URI baseUrl;
-  private final String realmId;
-  private final Supplier<String> accessToken;
-  private final HttpClient http;
+  private final RealmId realm;
+  private final ApiTransport api;
+  private final Queries queries;
+  private final Invoices invoices;
 
   /**
    * @param baseUrl API root, {@code https://quickbooks.api.intuit.com} or the sandbox's mount point
    * @param realmId the company's realm id
-   * @param accessToken supplies the current OAuth access token at call time
+   * @param accessToken supplies a token that cannot be renewed (the sandbox's pre-issued one)
    */
   public HttpQuickBooksClient(URI baseUrl, String realmId, Supplier<String> accessToken) {
-    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-    this.realmId = Objects.requireNonNull(realmId, "realmId");
-    this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this(
+        baseUrl,
+        new RealmId(realmId),
+        AccessTokenSource.fixed(accessToken),
+        QuickBooksClientOptions.defaults());
+  }
+
+  public HttpQuickBooksClient(
+      URI baseUrl, RealmId realm, AccessTokenSource tokens, QuickBooksClientOptions options) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    this.realm = Objects.requireNonNull(realm, "realm");
+    this.api = new ApiTransport(baseUrl, realm, Objects.requireNonNull(tokens, "tokens"), options);
+    this.queries = new Queries(api, options.queryPageSize());
+    this.invoices = new Invoices(api, queries, options.clock());
   }
 
   @Override
   public CompanyInfo companyInfo() {
-    JsonNode body = get("/v3/company/" + realmId + "/companyinfo/" + realmId);
-    return JSON.treeToValue(body.path("CompanyInfo"), CompanyInfo.class);
+    JsonNode body = api.json(ApiRequest.get("/companyinfo/" + realm.value(), Map.of()));
+    return QboJson.JSON.treeToValue(body.path("CompanyInfo"), CompanyInfo.class);
   }
 
-  private JsonNode get(String path) {
-    URI uri = URI.create(baseUrl.toString().replaceAll("/+$", "") + path + "?minorversion=75");
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
-            .header("Authorization", "Bearer " + accessToken.get())
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new QuickBooksException(0, null, "Could not reach QuickBooks", null, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new QuickBooksException(0, null, "Interrupted calling QuickBooks", null, e);
-    }
-    JsonNode body = parse(response.body());
-    String tid = response.headers().firstValue("intuit_tid").orElse(null);
-    // A Fault can arrive inside an HTTP 200; either casing of the fault shape may be used.
-    JsonNode fault =
-        body.has("Fault") ? body.path("Fault").path("Error") : body.path("fault").path("error");
-    if (response.statusCode() >= 400 || (fault.isArray() && !fault.isEmpty())) {
-      JsonNode first = fault.path(0);
-      String message =
-          first.has("Message")
-              ? first.path("Message").asString()
-              : first.path("message").asString("");
-      throw new QuickBooksException(
-          response.statusCode(),
-          first.path("code").asString(null),
-          message.isEmpty() ? "QuickBooks answered HTTP " + response.statusCode() : message,
-          tid,
-          null);
-    }
-    return body;
+  @Override
+  public Preferences preferences() {
+    return QboJson.preferences(
+        api.json(ApiRequest.get("/preferences", Map.of())).path("Preferences"));
   }
 
-  private static JsonNode parse(String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (JacksonException e) {
-      return JSON.createObjectNode();
+  @Override
+  public Optional<Customer> findCustomerByEmail(String email) {
+    return queries
+        .first("Customer", "PrimaryEmailAddr = " + QboJson.literal(email))
+        .map(QboJson::customer);
+  }
+
+  @Override
+  public Optional<Customer> findCustomerByDisplayName(String displayName) {
+    // Inactive customers still own their name (6240), so look at both.
+    return queries
+        .first(
+            "Customer",
+            "DisplayName = " + QboJson.literal(displayName) + " and Active in (true, false)")
+        .map(QboJson::customer);
+  }
+
+  @Override
+  public Customer createCustomer(NewCustomer customer) {
+    String body = QboJson.customerBody(customer).toString();
+    // Deterministic requestid: a retried create of the same customer is answered, not repeated.
+    String requestId = RequestIds.of("customer", body);
+    return QboJson.customer(
+        api.json(ApiRequest.post("/customer", Map.of(), body, requestId)).path("Customer"));
+  }
+
+  @Override
+  public Customer findOrCreateCustomer(NewCustomer customer) {
+    if (customer.email() != null) {
+      Optional<Customer> byEmail = findCustomerByEmail(customer.email());
+      if (byEmail.isPresent()) {
+        return byEmail.get();
+      }
     }
+    Optional<Customer> byName = findCustomerByDisplayName(customer.displayName());
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    try {
+      return createCustomer(customer);
+    } catch (QuickBooksException.DuplicateName raced) {
+      // Someone created the name between our query and create: adopt theirs.
+      return findCustomerByDisplayName(customer.displayName()).orElseThrow(() -> raced);
+    }
+  }
+
+  @Override
+  public Item findOrCreateServiceItem(String name) {
+    Optional<JsonNode> existing =
+        queries.first("Item", "Name = " + QboJson.literal(name) + " and Active in (true, false)");
+    if (existing.isPresent()) {
+      return QboJson.item(existing.get());
+    }
+    String account =
+        queries
+            .first("Account", "AccountType = 'Income' and Active = true")
+            .map(a -> a.path("Id").asString())
+            .orElseThrow(
+                () ->
+                    new QuickBooksException(
+                        0, null, "The company has no active income account", null, null));
+    String body =
+        QboJson.JSON
+            .createObjectNode()
+            .put("Name", name)
+            .put("Type", "Service")
+            .set("IncomeAccountRef", QboJson.JSON.createObjectNode().put("value", account))
+            .toString();
+    try {
+      JsonNode created =
+          api.json(ApiRequest.post("/item", Map.of(), body, RequestIds.of("item", body)));
+      return QboJson.item(created.path("Item"));
+    } catch (QuickBooksException.DuplicateName raced) {
+      return queries
+          .first("Item", "Name = " + QboJson.literal(name))
+          .map(QboJson::item)
+          .orElseThrow(() -> raced);
+    }
+  }
+
+  @Override
+  public Invoice createInvoice(NewInvoice invoice, String idempotencyKey) {
+    return invoices.create(invoice, idempotencyKey);
+  }
+
+  @Override
+  public Invoice invoice(InvoiceId id) {
+    return invoices.read(id);
+  }
+
+  @Override
+  public Invoice updateInvoice(InvoiceId id, String syncToken, InvoicePatch patch) {
+    return invoices.update(id, syncToken, patch);
+  }
+
+  @Override
+  public Invoice voidInvoice(InvoiceId id, String syncToken) {
+    return invoices.voidInvoice(id, syncToken);
+  }
+
+  @Override
+  public void deleteInvoice(InvoiceId id, String syncToken) {
+    invoices.delete(id, syncToken);
+  }
+
+  @Override
+  public Invoice sendInvoice(InvoiceId id, String sendTo) {
+    return invoices.send(id, sendTo);
+  }
+
+  @Override
+  public byte[] invoicePdf(InvoiceId id) {
+    return invoices.pdf(id);
+  }
+
+  @Override
+  public List<Invoice> queryInvoices(String where) {
+    return queries.all("Invoice", where).stream().map(QboJson::invoice).toList();
+  }
+
+  @Override
+  public InvoiceChanges invoiceChangesSince(OffsetDateTime since) {
+    return invoices.changesSince(since);
   }
 }

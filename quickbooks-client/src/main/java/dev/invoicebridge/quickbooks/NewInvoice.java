@@ -1,0 +1,41 @@
+package dev.invoicebridge.quickbooks;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An invoice to create.
+ *
+ * @param billEmail where QuickBooks sends it, or null
+ * @param currency ISO 4217 code, or null for the home currency
+ * @param dueDate null lets QuickBooks apply the customer's terms
+ * @param customerMemo printed on the invoice, or null
+ * @param docNumber our number (only when custom transaction numbers are on), or null
+ * @param privateNote internal note, or null
+ */
+public record NewInvoice(
+    CustomerId customerId,
+    List<InvoiceLine> lines,
+    String billEmail,
+    String currency,
+    LocalDate dueDate,
+    String customerMemo,
+    String docNumber,
+    String privateNote) {
+  public NewInvoice {
+    Objects.requireNonNull(customerId, "customerId");
+    lines = List.copyOf(lines);
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("An invoice needs at least one line");
+    }
+    if (docNumber != null && docNumber.length() > 21) {
+      throw new IllegalArgumentException("docNumber has at most 21 characters");
+    }
+  }
+
+  public NewInvoice withDocNumber(String number) {
+    return new NewInvoice(
+        customerId, lines, billEmail, currency, dueDate, customerMemo, number, privateNote);
+  }
+}
