@@ -94,11 +94,23 @@ class SecretsNeverLeakTest {
       http.get("/api/v1/tokens", "Authorization", auth);
       http.get("/actuator/health", "Authorization", auth);
       http.get("/api/v1/nope", "Authorization", auth);
+      http.get("/api/v1/objects", "Authorization", auth);
+      http.get("/api/v1/records/people?query=a", "Authorization", auth);
+      http.get("/api/v1/schema", "Authorization", auth);
+      http.postJson("/api/v1/schema/setup", "", "Authorization", auth);
     }
     http.get("/actuator/prometheus");
     http.get("/v3/api-docs");
     http.login("admin", SandboxApp.password(DATA, "admin"));
-    for (String page : List.of("/records", "/invoices", "/settings", "/login")) {
+    for (String page :
+        List.of(
+            "/records",
+            "/records?object=companies&q=a",
+            "/invoices",
+            "/settings",
+            "/settings/schema",
+            "/settings/quickbooks",
+            "/login")) {
       http.get(page);
     }
     http.postForm("/settings", "/settings/connections/stripe/check", Map.of());
