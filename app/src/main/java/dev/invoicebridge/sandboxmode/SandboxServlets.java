@@ -4,6 +4,7 @@ import dev.invoicebridge.sandbox.SandboxCredentials;
 import dev.invoicebridge.sandbox.attio.AttioSandboxServlet;
 import dev.invoicebridge.sandbox.attio.AttioWorkspace;
 import dev.invoicebridge.sandbox.quickbooks.QuickBooksSandboxServlet;
+import dev.invoicebridge.sandbox.stripe.StripeSandbox;
 import dev.invoicebridge.sandbox.stripe.StripeSandboxServlet;
 import java.time.Clock;
 import java.util.function.Function;
@@ -26,12 +27,18 @@ class SandboxServlets {
   }
 
   @Bean
-  ServletRegistrationBean<StripeSandboxServlet> stripeSandbox(SandboxAccounts accounts) {
-    return mount(
-        new StripeSandboxServlet(
+  ServletRegistrationBean<StripeSandboxServlet> stripeSandbox(
+      SandboxAccounts accounts, Clock clock) {
+    StripeSandbox sandbox =
+        new StripeSandbox(
             credential(accounts, SandboxCredentials::stripeSecretKey),
-            SandboxAccounts.STRIPE_ACCOUNT_ID),
-        "stripe");
+            SandboxAccounts.STRIPE_ACCOUNT_ID,
+            clock);
+    // A few demo products so the catalog picker has something to show.
+    sandbox.seedPrice("Consulting hour", "usd", 15_000);
+    sandbox.seedPrice("Implementation package", "usd", 250_000);
+    sandbox.seedPrice("Support plan (month)", "usd", 49_900);
+    return mount(new StripeSandboxServlet(sandbox), "stripe");
   }
 
   @Bean

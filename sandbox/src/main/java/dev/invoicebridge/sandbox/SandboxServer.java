@@ -39,6 +39,8 @@ public final class SandboxServer implements AutoCloseable {
     Connector connector = new Connector();
     connector.setPort(port);
     connector.setProperty("address", "127.0.0.1");
+    // stripe-java sends bracketed keys (expand[0]=...) unencoded in query strings.
+    connector.setProperty("relaxedQueryChars", "[]");
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", null);
     // The emulators leave no thread locals behind; Tomcat's leak probes would only warn about JVM

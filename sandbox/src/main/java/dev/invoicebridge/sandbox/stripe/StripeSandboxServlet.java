@@ -4,74 +4,90 @@ import dev.invoicebridge.sandbox.http.Exchange;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.Serial;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.function.Supplier;
 
-/** Emulates Stripe's API: secret-key auth, Stripe's error envelope, and the account endpoint. */
+/**
+ * Serves a {@link StripeSandbox} over HTTP: Stripe's /v1 API plus the sandbox-only control
+ * endpoints under /_control. Every response carries a {@code Request-Id}.
+ */
 public final class StripeSandboxServlet extends HttpServlet {
   @Serial private static final long serialVersionUID = 1L;
 
-  private final transient Supplier<String> acceptedKey;
-  private final String accountId;
+  private final transient StripeSandbox sandbox;
+  private final transient ApiPipeline pipeline;
+  private final transient ControlApi control;
 
+  public StripeSandboxServlet(StripeSandbox sandbox) {
+    this.sandbox = sandbox;
+    this.pipeline = new ApiPipeline(sandbox);
+    this.control = new ControlApi(sandbox);
+  }
+
+  /** An emulated account with the system clock. */
   public StripeSandboxServlet(Supplier<String> acceptedKey, String accountId) {
-    this.acceptedKey = acceptedKey;
-    this.accountId = accountId;
+    this(new StripeSandbox(acceptedKey, accountId, Clock.systemUTC()));
+  }
+
+  public StripeSandbox sandbox() {
+    return sandbox;
   }
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) {
     Exchange ex = new Exchange(req, resp);
-    ex.header(
-        "Request-Id", "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14));
-    if (!ex.bearerToken().filter(t -> t.equals(acceptedKey.get())).isPresent()) {
-      // Stripe never echoes the key it was given.
-      error(
-          ex,
-          401,
-          "invalid_request_error",
-          null,
-          "Invalid API Key provided. Check your API key in the Stripe Dashboard.");
+    String requestId = "req_" + StripeStore.random(14);
+    ex.header("Request-Id", requestId);
+    String body = req.getMethod().equals("POST") ? body(req) : "";
+    if (ex.path().startsWith("/_control/")) {
+      serveControl(ex, req, body);
       return;
     }
-    if (ex.method().equals("GET") && ex.path().equals("/v1/account")) {
-      ex.json(200, account());
+    ApiPipeline.Answer answer =
+        pipeline.serve(
+            new ApiPipeline.Incoming(
+                ex.method(),
+                ex.path(),
+                req.getQueryString(),
+                body,
+                ex.header("Authorization"),
+                ex.header("Idempotency-Key")),
+            requestId);
+    answer.headers().forEach(ex::header);
+    ex.json(answer.response().status(), answer.response().body());
+  }
+
+  private void serveControl(Exchange ex, HttpServletRequest req, String body) {
+    if (!ex.bearerToken().filter(t -> t.equals(sandbox.secretKey().get())).isPresent()) {
+      StripeApiException e =
+          StripeApiException.of(
+              401,
+              "invalid_request_error",
+              null,
+              "The control endpoints need the account's secret key.");
+      ex.json(401, e.body());
       return;
     }
-    error(
-        ex,
-        404,
-        "invalid_request_error",
-        null,
-        "Unrecognized request URL (" + ex.method() + ": " + ex.path() + ").");
+    var values = FormDecoder.decode(req.getQueryString());
+    values.putAll(FormDecoder.decode(body));
+    Response r = control.serve(ex.method(), ex.path(), new Params(values));
+    ex.json(r.status(), r.body());
   }
 
-  private Map<String, Object> account() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", accountId);
-    body.put("object", "account");
-    body.put("business_profile", Map.of("name", "Invoicebridge Sandbox Ltd"));
-    body.put("charges_enabled", true);
-    body.put("country", "US");
-    body.put("default_currency", "usd");
-    body.put("details_submitted", true);
-    body.put("email", "billing@sandbox.invoicebridge.dev");
-    body.put("payouts_enabled", true);
-    body.put("type", "standard");
-    return body;
-  }
-
-  /** Stripe's error envelope: {"error": {type, code, message, param}}. */
-  static void error(Exchange ex, int status, String type, String code, String message) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("type", type);
-    if (code != null) {
-      error.put("code", code);
+  private static String body(HttpServletRequest req) {
+    try {
+      return new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    error.put("message", message);
-    ex.json(status, Map.of("error", error));
+  }
+
+  @Override
+  public void destroy() {
+    sandbox.close();
   }
 }

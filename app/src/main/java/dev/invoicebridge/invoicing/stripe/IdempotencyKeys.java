@@ -1,0 +1,51 @@
+package dev.invoicebridge.invoicing.stripe;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Deterministic idempotency keys: the same logical create always sends the same key, so a retry
+ * (here, after a crash, or from another instance within Stripe's 24 hours) replays the first result
+ * instead of creating a duplicate. The trailing version changes if a key's meaning does.
+ */
+final class IdempotencyKeys {
+  private IdempotencyKeys() {}
+
+  static String customer(String normalizedEmail) {
+    return "ib-customer-" + hash(normalizedEmail) + "-v1";
+  }
+
+  static String oneOffProduct(String name) {
+    return "ib-product-" + hash(name) + "-v1";
+  }
+
+  static String invoice(String reference) {
+    return "ib-invoice-" + hash(reference) + "-create-v1";
+  }
+
+  /** One batch of lines: the invoice, the batch's position and its content. */
+  static String lines(StripeInvoiceId invoice, int batch, String content) {
+    return "ib-" + invoice.value() + "-lines-" + batch + "-" + hash(content) + "-v1";
+  }
+
+  static String action(StripeInvoiceId invoice, String action) {
+    return "ib-" + invoice.value() + "-" + action + "-v1";
+  }
+
+  static String webhookEndpoint(String url, String attempt) {
+    return "ib-webhook-" + hash(url + "|" + attempt) + "-v1";
+  }
+
+  /** A short stable digest, so keys stay well under Stripe's 255 characters and hold no PII. */
+  static String hash(String value) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package dev.invoicebridge.invoicing.stripe;
+
+import com.stripe.model.Invoice;
+import com.stripe.model.StripeCollection;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.InvoiceAddLinesParams;
+import com.stripe.param.InvoiceCreateParams;
+import com.stripe.param.InvoiceFinalizeInvoiceParams;
+import com.stripe.param.InvoiceListParams;
+import com.stripe.param.InvoicePayParams;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Invoices: a draft with all its lines in as few calls as Stripe allows (one {@code add_lines} per
+ * 50 lines), and every transition of the state machine.
+ */
+public final class StripeInvoices {
+  /**
+   * Lines per add_lines call. Stripe documents 250 items per invoice but no per-call limit; 50
+   * keeps each request small while a typical invoice still needs one call.
+   */
+  static final int LINES_PER_CALL = 50;
+
+  static final String REFERENCE_KEY = "invoicebridge_reference";
+
+  private final StripeCalls calls;
+  private final StripeCatalog catalog;
+
+  StripeInvoices(StripeCalls calls, StripeCatalog catalog) {
+    this.calls = calls;
+    this.catalog = catalog;
+  }
+
+  /** Creates the draft and adds its lines; repeating it with the same reference changes nothing. */
+  public StripeInvoice create(NewInvoice invoice, List<InvoiceLine> lines) {
+    StripeInvoice draft = createDraft(invoice);
+    return lines.isEmpty() ? draft : addLines(draft, lines);
+  }
+
+  public StripeInvoice createDraft(NewInvoice invoice) {
+    long due = invoice.dueDate().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    InvoiceCreateParams.Builder params =
+        InvoiceCreateParams.builder()
+            .setCustomer(invoice.customer().value())
+            .setCollectionMethod(InvoiceCreateParams.CollectionMethod.SEND_INVOICE)
+            .setDueDate(due)
+            .setCurrency(invoice.currency())
+            .setAutoAdvance(false)
+            .setPendingInvoiceItemsBehavior(InvoiceCreateParams.PendingInvoiceItemsBehavior.EXCLUDE)
+            .putMetadata(REFERENCE_KEY, invoice.reference())
+            .putMetadata("attio_workspace_id", invoice.link().workspaceId())
+            .putMetadata("attio_object", invoice.link().attioObject())
+            .putMetadata("attio_record_id", invoice.link().attioRecordId());
+    invoice.memo().ifPresent(params::setDescription);
+    RequestOptions key = StripeCalls.idempotent(IdempotencyKeys.invoice(invoice.reference()));
+    return toInvoice(calls.call(c -> c.v1().invoices().create(params.build(), key)));
+  }
+
+  /** Adds lines to a draft, {@value #LINES_PER_CALL} per call. */
+  public StripeInvoice addLines(StripeInvoice draft, List<InvoiceLine> lines) {
+    Invoice last = null;
+    for (int start = 0, batch = 0; start < lines.size(); start += LINES_PER_CALL, batch++) {
+      List<InvoiceLine> slice =
+          lines.subList(start, Math.min(lines.size(), start + LINES_PER_CALL));
+      InvoiceAddLinesParams.Builder params = InvoiceAddLinesParams.builder();
+      slice.forEach(line -> params.addLine(toLine(line, draft.currency())));
+      RequestOptions key =
+          StripeCalls.idempotent(IdempotencyKeys.lines(draft.id(), batch, slice.toString()));
+      last = calls.call(c -> c.v1().invoices().addLines(draft.id().value(), params.build(), key));
+    }
+    return last == null ? draft : toInvoice(last);
+  }
+
+  /** Draft to open: assigns the number and the hosted payment page. */
+  public StripeInvoice finalizeInvoice(StripeInvoiceId id) {
+    return transition(
+        id,
+        "finalize",
+        InvoiceStatus.OPEN,
+        key ->
+            calls.call(
+                c ->
+                    c.v1()
+                        .invoices()
+                        .finalizeInvoice(
+                            id.value(),
+                            InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(false).build(),
+                            key)));
+  }
+
+  /** Has Stripe email the open invoice to the customer (test mode sends no email). */
+  public StripeInvoice send(StripeInvoiceId id) {
+    RequestOptions key =
+        StripeCalls.idempotent(IdempotencyKeys.action(id, "send-" + UUID.randomUUID()));
+    return toInvoice(calls.call(c -> c.v1().invoices().sendInvoice(id.value(), key)));
+  }
+
+  /** Records a payment received outside Stripe. */
+  public StripeInvoice markPaidOutOfBand(StripeInvoiceId id) {
+    return transition(
+        id,
+        "pay",
+        InvoiceStatus.PAID,
+        key ->
+            calls.call(
+                c ->
+                    c.v1()
+                        .invoices()
+                        .pay(
+                            id.value(),
+                            InvoicePayParams.builder().setPaidOutOfBand(true).build(),
+                            key)));
+  }
+
+  public StripeInvoice voidInvoice(StripeInvoiceId id) {
+    return transition(
+        id,
+        "void",
+        InvoiceStatus.VOID,
+        key -> calls.call(c -> c.v1().invoices().voidInvoice(id.value(), key)));
+  }
+
+  public StripeInvoice markUncollectible(StripeInvoiceId id) {
+    return transition(
+        id,
+        "uncollectible",
+        InvoiceStatus.UNCOLLECTIBLE,
+        key -> calls.call(c -> c.v1().invoices().markUncollectible(id.value(), key)));
+  }
+
+  /** Deletes a draft; only drafts can be deleted. */
+  public void deleteDraft(StripeInvoiceId id) {
+    calls.call(c -> c.v1().invoices().delete(id.value()));
+  }
+
+  public StripeInvoice retrieve(StripeInvoiceId id) {
+    return toInvoice(calls.call(c -> c.v1().invoices().retrieve(id.value())));
+  }
+
+  /** Invoices created in the window, newest first, for a resumable backfill. */
+  public Page<StripeInvoice> list(CreatedWindow window, Optional<String> cursor, int limit) {
+    InvoiceListParams.Builder params =
+        InvoiceListParams.builder()
+            .setLimit((long) limit)
+            .setCreated(
+                InvoiceListParams.Created.builder()
+                    .setGte(window.from().getEpochSecond())
+                    .setLt(window.until().getEpochSecond())
+                    .build());
+    cursor.ifPresent(params::setStartingAfter);
+    StripeCollection<Invoice> page = calls.call(c -> c.v1().invoices().list(params.build()));
+    List<StripeInvoice> items = page.getData().stream().map(StripeInvoices::toInvoice).toList();
+    boolean more = Boolean.TRUE.equals(page.getHasMore()) && !items.isEmpty();
+    return new Page<>(items, more ? Optional.of(items.getLast().id().value()) : Optional.empty());
+  }
+
+  /** A transition; if Stripe says the state forbids it but the invoice is already there, fine. */
+  private StripeInvoice transition(
+      StripeInvoiceId id, String action, InvoiceStatus target, Transition call) {
+    // One key per logical call: our retries replay it, a later call is a new request.
+    RequestOptions key =
+        StripeCalls.idempotent(IdempotencyKeys.action(id, action + "-" + UUID.randomUUID()));
+    try {
+      return toInvoice(call.run(key));
+    } catch (StripeFailure.StateConflict conflict) {
+      StripeInvoice current = retrieve(id);
+      if (current.status() == target) {
+        return current;
+      }
+      throw conflict;
+    }
+  }
+
+  @FunctionalInterface
+  private interface Transition {
+    Invoice run(RequestOptions key);
+  }
+
+  private InvoiceAddLinesParams.Line toLine(InvoiceLine line, String currency) {
+    InvoiceAddLinesParams.Line.Builder b =
+        InvoiceAddLinesParams.Line.builder().setQuantity(line.quantity());
+    switch (line) {
+      case InvoiceLine.PriceLine p -> {
+        b.setPricing(
+            InvoiceAddLinesParams.Line.Pricing.builder().setPrice(p.price().value()).build());
+        p.description().ifPresent(b::setDescription);
+      }
+      case InvoiceLine.CustomLine c ->
+          b.setDescription(c.description())
+              .setPriceData(
+                  InvoiceAddLinesParams.Line.PriceData.builder()
+                      .setCurrency(currency)
+                      .setProduct(catalog.oneOffProduct(c.description()).value())
+                      .setUnitAmount(c.unitAmount())
+                      .build());
+    }
+    return b.build();
+  }
+
+  static StripeInvoice toInvoice(Invoice i) {
+    return new StripeInvoice(
+        new StripeInvoiceId(i.getId()),
+        new StripeCustomerId(i.getCustomer()),
+        InvoiceStatus.of(i.getStatus()),
+        Optional.ofNullable(i.getNumber()),
+        i.getCurrency(),
+        new StripeInvoice.Amounts(
+            zero(i.getSubtotal()),
+            zero(i.getTotal()),
+            zero(i.getAmountDue()),
+            zero(i.getAmountPaid()),
+            zero(i.getAmountRemaining())),
+        Optional.ofNullable(i.getHostedInvoiceUrl()).map(URI::create),
+        Instant.ofEpochSecond(zero(i.getCreated())),
+        i.getMetadata() == null ? Map.of() : i.getMetadata());
+  }
+
+  private static long zero(Long value) {
+    return value == null ? 0 : value;
+  }
+}

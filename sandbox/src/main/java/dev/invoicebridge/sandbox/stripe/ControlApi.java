@@ -1,0 +1,111 @@
+package dev.invoicebridge.sandbox.stripe;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sandbox-only switches under {@code /sandbox/stripe/_control/...} (outside Stripe's /v1, so they
+ * cannot collide with it), authenticated with the account's secret key.
+ */
+final class ControlApi {
+  private static final Pattern INVOICE =
+      Pattern.compile("/_control/invoices/([^/]+)/(mark_paid|payment_failed)");
+
+  private final StripeSandbox sandbox;
+
+  ControlApi(StripeSandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  Response serve(String method, String path, Params p) {
+    try {
+      return new Response(200, route(method, path, p));
+    } catch (StripeApiException e) {
+      return new Response(e.status(), e.body());
+    } catch (IllegalArgumentException e) {
+      return new Response(400, StripeApiException.invalid(null, e.getMessage()).body());
+    }
+  }
+
+  private Map<String, Object> route(String method, String path, Params p) {
+    Matcher invoice = INVOICE.matcher(path);
+    if (method.equals("POST") && invoice.matches()) {
+      if (invoice.group(2).equals("mark_paid")) {
+        sandbox.markPaid(invoice.group(1));
+      } else {
+        sandbox.paymentFailed(invoice.group(1));
+      }
+      return ok();
+    }
+    return switch (method + " " + path) {
+      case "POST /_control/restricted_keys" -> {
+        sandbox.grantRestrictedKey(p.required("key"), new HashSet<>(p.strings("permissions")));
+        yield ok();
+      }
+      case "POST /_control/rate_limit" -> {
+        sandbox.rateLimitPerSecond(
+            p.integer("per_second").orElseThrow(() -> p.missingParam("per_second")).intValue());
+        yield ok();
+      }
+      case "POST /_control/faults" -> {
+        sandbox.injectFaults(
+            StripeFault.valueOf(p.required("kind").toUpperCase(Locale.ROOT)),
+            p.integer("count").orElse(1L).intValue());
+        p.integer("timeout_ms").ifPresent(ms -> sandbox.timeoutDelay(Duration.ofMillis(ms)));
+        yield ok();
+      }
+      case "POST /_control/seed" -> seed(p);
+      case "POST /_control/webhooks" -> {
+        sandbox.webhookSwitches(
+            p.bool("duplicates").orElse(false),
+            p.bool("out_of_order").orElse(false),
+            Duration.ofMillis(p.integer("retry_base_ms").orElse(10_000L)));
+        yield ok();
+      }
+      case "GET /_control/webhooks/attempts" -> Map.of("data", sandbox.webhookAttempts());
+      case "GET /_control/stats" -> Map.of("api_calls", sandbox.apiCalls());
+      case "POST /_control/stats/reset" -> {
+        sandbox.resetApiCalls();
+        yield ok();
+      }
+      default ->
+          throw StripeApiException.of(
+              404,
+              "invalid_request_error",
+              null,
+              "Unrecognized control URL (" + method + ": " + path + ").");
+    };
+  }
+
+  /** {@code products[0][name]=..&products[0][unit_amount]=..&products[0][currency]=usd}. */
+  private Map<String, Object> seed(Params p) {
+    List<Object> products = p.list("products");
+    if (products.isEmpty()) {
+      throw p.missingParam("products");
+    }
+    Map<String, Object> prices = new LinkedHashMap<>();
+    for (int i = 0; i < products.size(); i++) {
+      Params product = new Params("products[" + i + "]", CustomersApi.castMap(products.get(i)));
+      String name = product.required("name");
+      prices.put(
+          name,
+          sandbox.seedPrice(
+              name,
+              product.string("currency").orElse("usd"),
+              product
+                  .integer("unit_amount")
+                  .orElseThrow(() -> product.missingParam("unit_amount"))));
+    }
+    return Map.of("prices", prices);
+  }
+
+  private static Map<String, Object> ok() {
+    return Map.of("ok", true);
+  }
+}

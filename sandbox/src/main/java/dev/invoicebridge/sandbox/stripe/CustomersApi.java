@@ -1,0 +1,123 @@
+package dev.invoicebridge.sandbox.stripe;
+
+import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.CUSTOMERS;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** /v1/customers: create, retrieve, update, delete, and list with the exact-match email filter. */
+final class CustomersApi {
+  private final StripeStore store;
+  private final EventLog events;
+
+  CustomersApi(StripeStore store, EventLog events) {
+    this.store = store;
+    this.events = events;
+  }
+
+  void register(Router router) {
+    router.add("GET", "/v1/customers", CUSTOMERS, this::list);
+    router.add("POST", "/v1/customers", CUSTOMERS, this::create);
+    router.add("GET", "/v1/customers/{id}", CUSTOMERS, c -> render(c.arg(0)));
+    router.add("POST", "/v1/customers/{id}", CUSTOMERS, this::update);
+    router.add("DELETE", "/v1/customers/{id}", CUSTOMERS, this::delete);
+  }
+
+  private Map<String, Object> list(Call call) {
+    // "A case-sensitive filter on the list based on the customer's email field."
+    List<Map<String, Object>> all =
+        call.params()
+            .string("email")
+            .map(
+                email ->
+                    store.newestFirst("customer").stream()
+                        .filter(c -> email.equals(c.get("email")))
+                        .toList())
+            .orElseGet(() -> store.newestFirst("customer"));
+    return Lists.page(all, call.params(), "/v1/customers", store::render);
+  }
+
+  private Map<String, Object> create(Call call) {
+    Params p = call.params();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", StripeStore.newId("cus_"));
+    c.put("object", "customer");
+    c.put("address", p.nested("address").map(a -> address(a.values())).orElse(null));
+    c.put("balance", p.integer("balance").orElse(0L));
+    c.put("created", store.now());
+    c.put("currency", null);
+    c.put("default_source", null);
+    c.put("delinquent", false);
+    c.put("description", p.string("description").orElse(null));
+    c.put("discount", null);
+    c.put("email", p.string("email").orElse(null));
+    c.put("invoice_prefix", StripeStore.random(8).toUpperCase(java.util.Locale.ROOT));
+    c.put("invoice_settings", invoiceSettings());
+    c.put("livemode", false);
+    c.put("metadata", p.metadata(Map.of()));
+    c.put("name", p.string("name").orElse(null));
+    c.put("next_invoice_sequence", 1L);
+    c.put("phone", p.string("phone").orElse(null));
+    c.put("preferred_locales", p.strings("preferred_locales"));
+    c.put("shipping", null);
+    c.put("tax_exempt", "none");
+    c.put("test_clock", null);
+    store.insert(c);
+    events.emit(call, "customer.created", c, null);
+    return store.render(c);
+  }
+
+  private Map<String, Object> update(Call call) {
+    Map<String, Object> c = store.get("customer", call.arg(0), "id");
+    Params p = call.params();
+    Map<String, Object> previous = new HashMap<>();
+    for (String field : List.of("email", "name", "description", "phone")) {
+      if (p.has(field)) {
+        previous.put(field, c.get(field));
+        String value = p.string(field).orElse("");
+        c.put(field, value.isEmpty() ? null : value);
+      }
+    }
+    if (p.has("metadata")) {
+      previous.put("metadata", c.get("metadata"));
+      c.put("metadata", p.metadata(castMap(c.get("metadata"))));
+    }
+    events.emit(call, "customer.updated", c, previous);
+    return store.render(c);
+  }
+
+  private Map<String, Object> delete(Call call) {
+    Map<String, Object> c = store.get("customer", call.arg(0), "id");
+    store.remove(call.arg(0));
+    events.emit(call, "customer.deleted", c, null);
+    return Map.of("id", call.arg(0), "object", "customer", "deleted", true);
+  }
+
+  private Map<String, Object> render(String id) {
+    return store.render(store.get("customer", id, "id"));
+  }
+
+  private static Map<String, Object> address(Map<String, Object> given) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    for (String f : List.of("city", "country", "line1", "line2", "postal_code", "state")) {
+      a.put(f, given.get(f));
+    }
+    return a;
+  }
+
+  private static Map<String, Object> invoiceSettings() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("custom_fields", null);
+    s.put("default_payment_method", null);
+    s.put("footer", null);
+    s.put("rendering_options", null);
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> castMap(Object o) {
+    return (Map<String, Object>) o;
+  }
+}
