@@ -10,6 +10,8 @@ import dev.invoicebridge.sandbox.attio.AttioWorkspace;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,31 +22,56 @@ import java.util.Optional;
 final class SandboxFixture implements AutoCloseable {
   static final String TOKEN = "sandbox-test-token-0123456789abcdef";
   private static final Optional<OpenApiContract> CONTRACT = OpenApiContract.load();
+  private static final AttioClientSettings.RateLimits FAST =
+      new AttioClientSettings.RateLimits(2000, 2000);
 
   private final AttioSandboxServlet servlet;
   private final SandboxServer server;
+  private final AttioClientSettings.RateLimits limits;
 
-  private SandboxFixture(AttioSandboxServlet servlet) {
+  private SandboxFixture(
+      AttioSandboxServlet servlet,
+      AttioClientSettings.RateLimits limits,
+      Map<String, HttpServlet> extra) {
     this.servlet = servlet;
+    this.limits = limits;
     HttpServlet mounted =
         CONTRACT.<HttpServlet>map(c -> new ContractCheckingServlet(servlet, c)).orElse(servlet);
-    this.server = SandboxServer.start(0, Map.of("attio", mounted));
+    Map<String, HttpServlet> mounts = new LinkedHashMap<>(extra);
+    mounts.put("attio", mounted);
+    this.server = SandboxServer.start(0, mounts);
   }
 
-  /** An empty workspace with Attio's real limits and quick webhook retries. */
+  /**
+   * An empty workspace with quick webhook retries and generous rate limits (client and sandbox
+   * alike), so functional tests are not paced; the pacing tests use {@link #withAttioLimits}.
+   */
   static SandboxFixture start() {
-    return start(
-        AttioSandboxSettings.empty(AttioWorkspace.demo(), Clock.systemUTC())
-            .withWebhookRetryDelays(
-                java.util.List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
+    return start(Map.of());
   }
 
-  static SandboxFixture start(AttioSandboxSettings settings) {
-    return new SandboxFixture(new AttioSandboxServlet(() -> TOKEN, settings));
+  /** As {@link #start()}, with more servlets (such as a webhook receiver) on the same server. */
+  static SandboxFixture start(Map<String, HttpServlet> extra) {
+    AttioSandboxSettings settings =
+        base().withRateLimits(FAST.readsPerSecond(), FAST.writesPerSecond());
+    return new SandboxFixture(new AttioSandboxServlet(() -> TOKEN, settings), FAST, extra);
+  }
+
+  /** An empty workspace that limits like Attio: 100 reads/s and 25 writes/s per token. */
+  static SandboxFixture withAttioLimits() {
+    return new SandboxFixture(
+        new AttioSandboxServlet(() -> TOKEN, base()),
+        AttioClientSettings.RateLimits.ATTIO,
+        Map.of());
+  }
+
+  private static AttioSandboxSettings base() {
+    return AttioSandboxSettings.empty(AttioWorkspace.demo(), Clock.systemUTC())
+        .withWebhookRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
   }
 
   AttioClientSettings.Builder client() {
-    return HttpAttioClient.builder(server.baseUri("attio"), () -> TOKEN);
+    return HttpAttioClient.builder(server.baseUri("attio"), () -> TOKEN).rateLimits(limits);
   }
 
   HttpAttioClient defaultClient() {

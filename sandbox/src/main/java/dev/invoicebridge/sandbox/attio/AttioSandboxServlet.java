@@ -10,14 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +37,7 @@ public final class AttioSandboxServlet extends HttpServlet {
   private final transient RateLimiter limiter;
   private final transient FaultInjector faults = new FaultInjector();
   private final transient WebhookDelivery delivery;
+  private final transient Admission admission;
   private transient volatile AttioEngine engine;
 
   /**
@@ -62,11 +58,16 @@ public final class AttioSandboxServlet extends HttpServlet {
         new RateLimiter(settings.clock(), settings.readsPerSecond(), settings.writesPerSecond());
     this.engine = AttioEngine.create(settings.workspace(), settings.clock(), settings.demoData());
     this.delivery = new WebhookDelivery(new LiveWebhooks(this), settings.webhookRetryDelays());
+    this.admission = new Admission(faults, limiter, settings.clock());
   }
 
   /** The sandbox's switches, for tests that run it in-process. */
   public AttioSandboxControl control() {
-    return new Control();
+    return new ServletControl(faults, limiter, delivery, this::reset);
+  }
+
+  private void reset(boolean demo) {
+    engine = AttioEngine.create(settings.workspace(), settings.clock(), demo);
   }
 
   AttioEngine engine() {
@@ -94,7 +95,7 @@ public final class AttioSandboxServlet extends HttpServlet {
       return;
     }
     if (ex.method().equals("GET") && ex.path().equals("/v2/self")) {
-      if (admitted(ex, token.get(), false)) {
+      if (admission.admit(ex, token.get(), false)) {
         ex.json(200, IdentityJson.self(settings.workspace(), settings.clock()));
       }
       return;
@@ -105,7 +106,7 @@ public final class AttioSandboxServlet extends HttpServlet {
       error(ex, AttioProblem.notFound("Route " + ex.method() + " " + ex.path() + " not found."));
       return;
     }
-    if (admitted(ex, token.get(), match.get().write())) {
+    if (admission.admit(ex, token.get(), match.get().write())) {
       handle(ex, req, current, match.get());
     }
   }
@@ -125,55 +126,6 @@ public final class AttioSandboxServlet extends HttpServlet {
     }
     ex.json(200, body);
     delivery.publish(call.events);
-  }
-
-  /** Faults first, then the token's rate limit; false when the call was answered already. */
-  private boolean admitted(Exchange ex, String token, boolean write) {
-    Optional<FaultInjector.Fault> fault = faults.next();
-    if (fault.isPresent()) {
-      answerFault(ex, fault.get());
-      return false;
-    }
-    Optional<Instant> retryAt = limiter.acquire(token, write);
-    if (retryAt.isPresent()) {
-      rateLimited(ex, retryAt.get());
-      return false;
-    }
-    return true;
-  }
-
-  private void answerFault(Exchange ex, FaultInjector.Fault fault) {
-    switch (fault.kind()) {
-      case SERVER_ERROR ->
-          error(
-              ex,
-              new AttioProblem(
-                  fault.status(),
-                  "api_error",
-                  "internal_server_error",
-                  "An unexpected error occurred."));
-      case RATE_LIMIT -> rateLimited(ex, settings.clock().instant().plusSeconds(1));
-      case TIMEOUT -> {
-        try {
-          Thread.sleep(fault.hang());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        error(ex, new AttioProblem(504, "api_error", "gateway_timeout", "The request timed out."));
-      }
-    }
-  }
-
-  private static void rateLimited(Exchange ex, Instant retryAt) {
-    ex.header(
-        "Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atZone(ZoneOffset.UTC)));
-    error(
-        ex,
-        new AttioProblem(
-            429,
-            "rate_limit_error",
-            "rate_limit_exceeded",
-            "Rate limit exceeded, please try again later"));
   }
 
   /** Attio's error body: {status_code, type, code, message}. */
@@ -237,44 +189,6 @@ public final class AttioSandboxServlet extends HttpServlet {
     @Override
     public Collection<WebhookDef> get() {
       return servlet.engine.webhookDefs();
-    }
-  }
-
-  private final class Control implements AttioSandboxControl {
-    @Override
-    public void failNext(int count, int status) {
-      faults.add(
-          new FaultInjector.Fault(FaultInjector.Kind.SERVER_ERROR, status, Duration.ZERO), count);
-    }
-
-    @Override
-    public void hangNext(int count, Duration hang) {
-      faults.add(new FaultInjector.Fault(FaultInjector.Kind.TIMEOUT, 504, hang), count);
-    }
-
-    @Override
-    public void rateLimitNext(int count) {
-      faults.add(new FaultInjector.Fault(FaultInjector.Kind.RATE_LIMIT, 429, Duration.ZERO), count);
-    }
-
-    @Override
-    public void clearFaults() {
-      faults.clear();
-    }
-
-    @Override
-    public void rateLimits(double readsPerSecond, double writesPerSecond) {
-      limiter.limits(readsPerSecond, writesPerSecond);
-    }
-
-    @Override
-    public void reset(boolean demo) {
-      engine = AttioEngine.create(settings.workspace(), settings.clock(), demo);
-    }
-
-    @Override
-    public List<WebhookAttempt> webhookAttempts() {
-      return delivery.attempts();
     }
   }
 }

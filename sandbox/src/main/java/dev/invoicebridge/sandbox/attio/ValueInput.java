@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -31,11 +30,11 @@ final class ValueInput {
       case "currency" -> currency(attr, in);
       case "date" -> date(in);
       case "timestamp" -> timestamp(in);
-      case "email-address" -> email(in);
-      case "domain" -> domain(in);
-      case "personal-name" -> name(in);
-      case "phone-number" -> phone(in);
-      case "location" -> location(in);
+      case "email-address" -> ContactValues.email(in);
+      case "domain" -> ContactValues.domain(in);
+      case "personal-name" -> ContactValues.name(in);
+      case "phone-number" -> ContactValues.phone(in);
+      case "location" -> ContactValues.location(in);
       default ->
           throw AttioProblem.validation(
               "Attributes of type \"" + attr.type + "\" cannot be written.");
@@ -135,115 +134,6 @@ final class ValueInput {
     }
   }
 
-  private static Normalised email(JsonNode in) {
-    JsonNode v = unwrap(in, "email_address");
-    if (!v.isString() || !v.asString().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-      throw AttioProblem.validation("Invalid email address \"" + in + "\".");
-    }
-    String original = v.asString();
-    String email = original.toLowerCase(Locale.ROOT);
-    String domain = email.substring(email.indexOf('@') + 1);
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("original_email_address", original);
-    f.put("email_address", email);
-    f.put("email_domain", domain);
-    f.put("email_root_domain", rootDomain(domain));
-    f.put("email_local_specifier", email.substring(0, email.indexOf('@')).replaceAll("\\+.*$", ""));
-    return new Normalised(f, email);
-  }
-
-  private static Normalised domain(JsonNode in) {
-    JsonNode v = unwrap(in, "domain");
-    if (!v.isString() || !v.asString().matches("^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$")) {
-      throw AttioProblem.validation("Invalid domain \"" + in + "\".");
-    }
-    String domain = v.asString().toLowerCase(Locale.ROOT);
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("domain", domain);
-    f.put("root_domain", rootDomain(domain));
-    return new Normalised(f, domain);
-  }
-
-  static String rootDomain(String domain) {
-    String[] parts = domain.split("\\.");
-    return parts.length <= 2 ? domain : parts[parts.length - 2] + "." + parts[parts.length - 1];
-  }
-
-  private static Normalised name(JsonNode in) {
-    String first;
-    String last;
-    String full;
-    if (in.isString()) {
-      // Attio's string form is "Last, First".
-      String[] parts = in.asString().split(",", 2);
-      last = parts[0].trim();
-      first = parts.length > 1 ? parts[1].trim() : "";
-      full = (first + " " + last).trim();
-    } else if (in.isObject()
-        && in.path("first_name").isString()
-        && in.path("last_name").isString()
-        && in.path("full_name").isString()) {
-      first = in.get("first_name").asString();
-      last = in.get("last_name").asString();
-      full = in.get("full_name").asString();
-    } else {
-      throw AttioProblem.validation(
-          "Personal name values need first_name, last_name and full_name, or a \"Last, First\" string.");
-    }
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("first_name", first);
-    f.put("last_name", last);
-    f.put("full_name", full);
-    return new Normalised(f, full.toLowerCase(Locale.ROOT));
-  }
-
-  private static Normalised phone(JsonNode in) {
-    JsonNode v = unwrap(in, "original_phone_number");
-    if (!v.isString()) {
-      throw type("phone-number", in);
-    }
-    String original = v.asString();
-    String digits = original.replaceAll("[^0-9]", "");
-    String country =
-        in.isObject() && in.path("country_code").isString()
-            ? in.get("country_code").asString()
-            : null;
-    if (country == null) {
-      country = original.startsWith("+44") ? "GB" : original.startsWith("+49") ? "DE" : "US";
-    }
-    String e164 =
-        original.startsWith("+") ? "+" + digits : ("US".equals(country) ? "+1" : "+") + digits;
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("original_phone_number", original);
-    f.put("country_code", country);
-    f.put("phone_number", e164);
-    return new Normalised(f, e164);
-  }
-
-  private static Normalised location(JsonNode in) {
-    if (!in.isObject()) {
-      throw type("location", in);
-    }
-    Map<String, Object> f = new LinkedHashMap<>();
-    for (String k :
-        new String[] {
-          "line_1",
-          "line_2",
-          "line_3",
-          "line_4",
-          "locality",
-          "region",
-          "postcode",
-          "country_code",
-          "latitude",
-          "longitude"
-        }) {
-      JsonNode v = in.path(k);
-      f.put(k, v.isNull() || v.isMissingNode() ? null : v.asString());
-    }
-    return new Normalised(f, f.toString());
-  }
-
   private static BigDecimal decimal(JsonNode v, String type) {
     if (v.isNumber()) {
       return v.decimalValue();
@@ -258,13 +148,13 @@ final class ValueInput {
     throw type(type, v);
   }
 
-  private static Normalised one(String field, Object value, String key) {
+  static Normalised one(String field, Object value, String key) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put(field, value);
     return new Normalised(f, key);
   }
 
-  private static AttioProblem type(String type, JsonNode in) {
+  static AttioProblem type(String type, JsonNode in) {
     return AttioProblem.validation(
         "Invalid value " + in + " for an attribute of type \"" + type + "\".");
   }

@@ -1,0 +1,73 @@
+package dev.invoicebridge.sandbox.attio;
+
+import dev.invoicebridge.sandbox.http.Exchange;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** Lets an API call through, or answers it with an injected fault or Attio's 429. */
+final class Admission {
+  private final FaultInjector faults;
+  private final RateLimiter limiter;
+  private final Clock clock;
+
+  Admission(FaultInjector faults, RateLimiter limiter, Clock clock) {
+    this.faults = faults;
+    this.limiter = limiter;
+    this.clock = clock;
+  }
+
+  /** Faults first, then the token's rate limit; false when the call was answered already. */
+  boolean admit(Exchange ex, String token, boolean write) {
+    Optional<FaultInjector.Fault> fault = faults.next();
+    if (fault.isPresent()) {
+      answer(ex, fault.get());
+      return false;
+    }
+    Optional<Instant> retryAt = limiter.acquire(token, write);
+    if (retryAt.isPresent()) {
+      rateLimited(ex, retryAt.get());
+      return false;
+    }
+    return true;
+  }
+
+  private void answer(Exchange ex, FaultInjector.Fault fault) {
+    switch (fault.kind()) {
+      case SERVER_ERROR ->
+          AttioSandboxServlet.error(
+              ex,
+              new AttioProblem(
+                  fault.status(),
+                  "api_error",
+                  "internal_server_error",
+                  "An unexpected error occurred."));
+      case RATE_LIMIT -> rateLimited(ex, clock.instant().plusSeconds(1));
+      case TIMEOUT -> {
+        // Holds the connection past the client's timeout; the call is never processed.
+        try {
+          Thread.sleep(fault.hang());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        AttioSandboxServlet.error(
+            ex, new AttioProblem(504, "api_error", "gateway_timeout", "The request timed out."));
+      }
+    }
+  }
+
+  /** Attio's 429: Retry-After is an HTTP date, not a number of seconds. */
+  private static void rateLimited(Exchange ex, Instant retryAt) {
+    ex.header(
+        "Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atZone(ZoneOffset.UTC)));
+    AttioSandboxServlet.error(
+        ex,
+        new AttioProblem(
+            429,
+            "rate_limit_error",
+            "rate_limit_exceeded",
+            "Rate limit exceeded, please try again later"));
+  }
+}
