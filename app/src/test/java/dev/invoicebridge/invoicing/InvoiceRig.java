@@ -21,14 +21,15 @@ import tools.jackson.databind.JsonNode;
  * What invoice tests need around a running sandbox-mode app: its API as an operator token, the
  * Stripe emulator with the account's key, and the Attio invoices object.
  */
-final class InvoiceRig {
-  final Http http;
-  final String token;
-  final WorkspaceId workspace;
+public final class InvoiceRig {
+  public final Http http;
+  public final String token;
+  public final WorkspaceId workspace;
   private final String stripeKey;
   private final AttioClients attio;
 
-  InvoiceRig(int port, Path data, Workspaces workspaces, SecretVault vault, AttioClients attio) {
+  public InvoiceRig(
+      int port, Path data, Workspaces workspaces, SecretVault vault, AttioClients attio) {
     this.http = new Http(port);
     this.token = dev.invoicebridge.support.SandboxApp.apiToken(data);
     this.workspace = workspaces.all().getFirst().id();
@@ -36,47 +37,47 @@ final class InvoiceRig {
     this.attio = attio;
   }
 
-  HttpResponse<String> post(String body, String... headers) {
+  public HttpResponse<String> post(String body, String... headers) {
     List<String> all = new ArrayList<>(List.of("Authorization", Http.bearer(token)));
     all.addAll(List.of(headers));
     return http.postJson("/api/v1/invoices", body, all.toArray(String[]::new));
   }
 
-  JsonNode created(String body) {
+  public JsonNode created(String body) {
     HttpResponse<String> response = post(body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Http.json(response);
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     HttpResponse<String> response = http.get(path, "Authorization", Http.bearer(token));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Http.json(response);
   }
 
   /** Record ids of an object in the seeded Attio workspace, in the browser's order. */
-  List<String> records(String object) {
+  public List<String> records(String object) {
     return get("/api/v1/records/" + object + "?limit=100")
         .path("records")
         .findValuesAsString("record_id");
   }
 
   /** A record read straight from the Attio emulator. */
-  AttioRecord attioRecord(String object, String recordId) {
+  public AttioRecord attioRecord(String object, String recordId) {
     return attio
         .forWorkspace(workspace)
         .getRecord(object, new dev.invoicebridge.attio.RecordId(recordId));
   }
 
   /** Record ids a record references through one attribute. */
-  List<String> referenced(String object, String recordId, String attribute) {
+  public List<String> referenced(String object, String recordId, String attribute) {
     return attioRecord(object, recordId).all(attribute).stream()
         .map(v -> ((dev.invoicebridge.attio.AttioValue.RecordReference) v).targetRecordId().value())
         .toList();
   }
 
   /** A request body for {@code object}/{@code recordId} with one custom line. */
-  static String body(String object, String recordId, String action, String extra) {
+  public static String body(String object, String recordId, String action, String extra) {
     return """
         {"provider": "stripe", "record": {"object": "%s", "record_id": "%s"},
          "lines": [{"description": "Consulting", "unit_amount": 12500, "quantity": 2}],
@@ -86,7 +87,7 @@ final class InvoiceRig {
   }
 
   /** Calls the Stripe emulator as the connected account does. */
-  HttpResponse<String> stripe(String method, String path) {
+  public HttpResponse<String> stripe(String method, String path) {
     String[] auth = {"Authorization", "Bearer " + stripeKey};
     return switch (method) {
       case "GET" -> http.get("/sandbox/stripe" + path, auth);
@@ -96,7 +97,7 @@ final class InvoiceRig {
   }
 
   /** Stripe's invoices that Invoicebridge created under our invoice id. */
-  List<JsonNode> stripeInvoicesFor(String invoiceId) {
+  public List<JsonNode> stripeInvoicesFor(String invoiceId) {
     JsonNode list = Http.json(stripe("GET", "/v1/invoices?limit=100"));
     List<JsonNode> found = new ArrayList<>();
     for (JsonNode invoice : list.path("data")) {
@@ -112,7 +113,7 @@ final class InvoiceRig {
   }
 
   /** The Attio invoice records with this Stripe invoice id. */
-  List<AttioRecord> attioInvoices(String providerInvoiceId) {
+  public List<AttioRecord> attioInvoices(String providerInvoiceId) {
     return attio
         .forWorkspace(workspace)
         .queryRecords(
@@ -121,20 +122,20 @@ final class InvoiceRig {
   }
 
   /** The one Attio invoice record for the Stripe invoice. */
-  AttioRecord attioInvoice(String providerInvoiceId) {
+  public AttioRecord attioInvoice(String providerInvoiceId) {
     List<AttioRecord> found = attioInvoices(providerInvoiceId);
     assertThat(found).hasSize(1);
     return found.getFirst();
   }
 
-  static Optional<String> reference(AttioRecord record, String attribute) {
+  public static Optional<String> reference(AttioRecord record, String attribute) {
     return record.all(attribute).stream()
         .filter(dev.invoicebridge.attio.AttioValue.RecordReference.class::isInstance)
         .map(v -> ((dev.invoicebridge.attio.AttioValue.RecordReference) v).targetRecordId().value())
         .findFirst();
   }
 
-  static String text(AttioRecord record, String attribute) {
+  public static String text(AttioRecord record, String attribute) {
     return record.first(attribute).map(InvoiceRig::plain).orElse(null);
   }
 
