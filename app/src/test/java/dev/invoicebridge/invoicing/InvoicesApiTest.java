@@ -239,4 +239,47 @@ class InvoicesApiTest {
 
     assertThat(ids).containsSubsequence(newer.path("id").asString(), older.path("id").asString());
   }
+
+  @Test
+  void concurrent_requests_make_one_invoice_per_key_and_one_customer_per_email() throws Exception {
+    String person = rig.records("people").get(9);
+    String body = InvoiceRig.body("people", person, "draft", "");
+    List<HttpResponse<String>> sameKey;
+    List<HttpResponse<String>> noKey;
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var keyed =
+          java.util.stream.IntStream.range(0, 4)
+              .mapToObj(i -> pool.submit(() -> rig.post(body, "Idempotency-Key", "race-1")))
+              .toList();
+      var plain =
+          java.util.stream.IntStream.range(0, 3)
+              .mapToObj(i -> pool.submit(() -> rig.post(body)))
+              .toList();
+      sameKey = new java.util.ArrayList<>();
+      for (var f : keyed) {
+        sameKey.add(f.get());
+      }
+      noKey = new java.util.ArrayList<>();
+      for (var f : plain) {
+        noKey.add(f.get());
+      }
+    }
+
+    assertThat(sameKey).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+    assertThat(sameKey).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 201, 409));
+    String id =
+        Http.json(sameKey.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow())
+            .path("id")
+            .asString();
+    assertThat(rig.stripeInvoicesFor(id)).hasSize(1);
+    assertThat(noKey).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
+    String email = rig.attioRecord("people", person).primaryEmail().orElseThrow();
+    JsonNode customers =
+        Http.json(
+            rig.stripe(
+                "GET",
+                "/v1/customers?email="
+                    + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(customers.path("data")).hasSize(1);
+  }
 }

@@ -108,6 +108,8 @@ class StripeWebhooksTest {
     String stripeId = invoice.path("provider_invoice_id").asString();
     pay(invoice);
     awaitPaid(invoice);
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(unprocessed(stripeId)).isZero());
+    String syncedBefore = InvoiceRig.text(rig.attioInvoice(stripeId), "last_synced_at");
 
     HttpResponse<String> late =
         deliver(event("evt_late_" + stripeId, "invoice.finalized", stripeId), Instant.now());
@@ -119,6 +121,10 @@ class StripeWebhooksTest {
             rig.get("/api/v1/invoices/" + invoice.path("id").asString()).path("status").asString())
         .isEqualTo("paid");
     assertThat(mirrorVersion(stripeId)).isEqualTo(1);
+    // Nothing changed, so nothing was written to Attio.
+    assertThat(InvoiceRig.text(rig.attioInvoice(stripeId), "last_synced_at"))
+        .isNotNull()
+        .isEqualTo(syncedBefore);
   }
 
   @Test
