@@ -1,7 +1,9 @@
 package dev.invoicebridge.api;
 
 import dev.invoicebridge.invoicing.CreateInvoice;
+import dev.invoicebridge.invoicing.InvoiceBody;
 import dev.invoicebridge.invoicing.InvoiceId;
+import dev.invoicebridge.invoicing.InvoiceRequests;
 import dev.invoicebridge.invoicing.Invoices;
 import dev.invoicebridge.invoicing.Invoices.Created;
 import dev.invoicebridge.invoicing.Invoices.IdempotencyKey;

@@ -50,6 +50,16 @@ public class Invoices {
   /** The caller's idempotency key with a digest of the request body it came with. */
   public record IdempotencyKey(String key, String requestHash) {}
 
+  /** What the create dialog offers for a record: who to address, and the provider's catalog. */
+  public record DialogChoices(
+      String recordName, List<RecipientChoice> people, List<CatalogItem> catalog) {}
+
+  public DialogChoices choices(WorkspaceId workspace, RecordRef record, Provider provider) {
+    Recipients.Choices choices = recipients.choices(workspace, record);
+    List<CatalogItem> catalog = providers.forWorkspace(workspace, provider).catalog(100);
+    return new DialogChoices(choices.recordName(), choices.people(), catalog);
+  }
+
   public Optional<MirroredInvoice> get(WorkspaceId workspace, InvoiceId id) {
     return mirror.get(workspace, id);
   }

@@ -12,6 +12,9 @@ import java.util.Optional;
 public interface InvoicingProvider {
   Provider provider();
 
+  /** Active one-time catalog prices, at most {@code max}. */
+  List<CatalogItem> catalog(int max);
+
   /** The customer with this email, or a new one; never two for one email. */
   ProviderCustomerId findOrCreateCustomer(BillTo billTo);
 

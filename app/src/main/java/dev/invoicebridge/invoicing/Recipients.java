@@ -34,6 +34,42 @@ class Recipients {
     this.clients = clients;
   }
 
+  /** The record's name and the people an invoice from it may be addressed to. */
+  record Choices(String recordName, List<RecipientChoice> people) {}
+
+  Choices choices(WorkspaceId workspace, RecordRef source) {
+    AttioClient attio = clients.forWorkspace(workspace);
+    AttioRecord record = read(attio, source.object(), source.recordId(), RECORD);
+    Set<String> ids =
+        switch (source.object()) {
+          case "people" -> Set.of(source.recordId());
+          case "companies" -> companyPeople(attio, record);
+          default -> new LinkedHashSet<>(references(record, "people"));
+        };
+    List<RecipientChoice> people =
+        ids.stream()
+            .limit(MAX_PEOPLE)
+            .map(id -> read(attio, "people", id, RECIPIENT))
+            .map(
+                p ->
+                    new RecipientChoice(
+                        p.id().value(), p.displayName(), p.primaryEmail().orElse(null)))
+            .toList();
+    return new Choices(record.displayName(), people);
+  }
+
+  private static Set<String> companyPeople(AttioClient attio, AttioRecord company) {
+    Set<String> people = new LinkedHashSet<>(references(company, "team"));
+    attio
+        .queryRecords(
+            "people",
+            RecordQuery.all()
+                .filter(Filter.references("company", "companies", company.id()))
+                .page(MAX_PEOPLE, 0))
+        .forEach(p -> people.add(p.id().value()));
+    return people;
+  }
+
   Recipient resolve(WorkspaceId workspace, RecordRef source, Optional<String> chosen) {
     AttioClient attio = clients.forWorkspace(workspace);
     AttioRecord record = read(attio, source.object(), source.recordId(), RECORD);
@@ -45,14 +81,7 @@ class Recipients {
         yield person(record, references(record, "company").stream().findFirst(), Optional.empty());
       }
       case "companies" -> {
-        Set<String> people = new LinkedHashSet<>(references(record, "team"));
-        attio
-            .queryRecords(
-                "people",
-                RecordQuery.all()
-                    .filter(Filter.references("company", "companies", record.id()))
-                    .page(MAX_PEOPLE, 0))
-            .forEach(p -> people.add(p.id().value()));
+        Set<String> people = companyPeople(attio, record);
         String personId = pick(people, chosen, "company");
         yield person(
             read(attio, "people", personId, RECIPIENT),

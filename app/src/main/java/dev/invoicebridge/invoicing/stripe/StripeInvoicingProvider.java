@@ -1,6 +1,7 @@
 package dev.invoicebridge.invoicing.stripe;
 
 import dev.invoicebridge.invoicing.BillTo;
+import dev.invoicebridge.invoicing.CatalogItem;
 import dev.invoicebridge.invoicing.DraftInvoice;
 import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.invoicing.InvoicingFailure.Details;
@@ -32,6 +33,18 @@ final class StripeInvoicingProvider implements InvoicingProvider {
   @Override
   public Provider provider() {
     return Provider.STRIPE;
+  }
+
+  @Override
+  public List<CatalogItem> catalog(int max) {
+    return mapped(
+        () ->
+            stripe.catalog().activePrices(Optional.empty(), Math.min(max, 100)).items().stream()
+                .map(
+                    p ->
+                        new CatalogItem(
+                            p.price().value(), p.productName(), p.currency(), p.unitAmount()))
+                .toList());
   }
 
   @Override

@@ -1,10 +1,5 @@
-package dev.invoicebridge.api;
+package dev.invoicebridge.invoicing;
 
-import dev.invoicebridge.invoicing.Action;
-import dev.invoicebridge.invoicing.CreateInvoice;
-import dev.invoicebridge.invoicing.Line;
-import dev.invoicebridge.invoicing.Provider;
-import dev.invoicebridge.invoicing.RecordRef;
 import dev.invoicebridge.security.ValidationFailure;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Validates an {@link InvoiceBody}, collecting one message per offending field. */
-final class InvoiceRequests {
+public final class InvoiceRequests {
   static final int MAX_LINES = 250;
   static final int DEFAULT_DAYS_UNTIL_DUE = 30;
   static final int MAX_DAYS_UNTIL_DUE = 3650;
@@ -34,7 +29,7 @@ final class InvoiceRequests {
   private InvoiceRequests() {}
 
   /** The request, or a {@link ValidationFailure} naming every bad field. */
-  static CreateInvoice validate(InvoiceBody body, LocalDate today) {
+  public static CreateInvoice validate(InvoiceBody body, LocalDate today) {
     InvoiceRequests v = new InvoiceRequests();
     Provider provider = v.provider(body.provider());
     RecordRef record = v.record(body.record());
