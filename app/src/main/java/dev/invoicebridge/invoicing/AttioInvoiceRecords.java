@@ -45,8 +45,31 @@ public class AttioInvoiceRecords {
     this.clock = clock;
   }
 
-  /** Writes the invoice to Attio unless Attio already has these values; true when it wrote. */
-  public boolean upsert(WorkspaceId workspace, MirroredInvoice invoice) {
+  /** Attempts to catch up with an invoice that keeps changing while it is written. */
+  private static final int MAX_ROUNDS = 5;
+
+  /**
+   * Writes the invoice's current mirror state to Attio unless Attio already has these values; true
+   * when it wrote. Concurrent writers may finish in any order, so after each write the mirror is
+   * read again: if it moved on meanwhile, the newer state is written too, and the last write to
+   * Attio is never older than the mirror.
+   */
+  public boolean upsert(WorkspaceId workspace, InvoiceId id) {
+    boolean wrote = false;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      MirroredInvoice invoice = mirror.get(workspace, id).orElseThrow();
+      if (!write(workspace, invoice)) {
+        return wrote;
+      }
+      wrote = true;
+      if (mirror.get(workspace, id).orElseThrow().version() == invoice.version()) {
+        return true;
+      }
+    }
+    return wrote;
+  }
+
+  private boolean write(WorkspaceId workspace, MirroredInvoice invoice) {
     SchemaMapping mapping = schema.mapping(workspace);
     AttioClient attio = clients.forWorkspace(workspace);
     Map<String, AttributeType> attributeTypes = attributeTypes(workspace, attio, mapping);

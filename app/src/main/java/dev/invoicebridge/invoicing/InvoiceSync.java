@@ -61,11 +61,11 @@ public class InvoiceSync {
       if (!newer(current.get().invoice(), fresh)) {
         // Attio may still lack this state if an earlier write failed; unchanged values write
         // nothing.
-        attio.upsert(workspace, current.get());
+        attio.upsert(workspace, current.get().id());
         return Outcome.UNCHANGED;
       }
       if (mirror.update(workspace, current.get(), fresh)) {
-        attio.upsert(workspace, mirror.byProviderId(workspace, provider, id).orElseThrow());
+        attio.upsert(workspace, current.get().id());
         return Outcome.APPLIED;
       }
       // Another job moved the row on between our read and our write: decide again.

@@ -169,7 +169,7 @@ public class Invoices {
    */
   private void writeToAttio(WorkspaceId workspace, MirroredInvoice invoice) {
     try {
-      attio.upsert(workspace, invoice);
+      attio.upsert(workspace, invoice.id());
     } catch (RuntimeException e) {
       log.warn(
           "Invoice {} created, but writing it to Attio failed: {}",
