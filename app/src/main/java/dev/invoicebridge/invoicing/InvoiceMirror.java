@@ -148,7 +148,8 @@ public class InvoiceMirror {
                 rs.getLong("amount_paid"),
                 rs.getLong("amount_remaining")),
             Optional.ofNullable(rs.getString("hosted_invoice_url")).map(URI::create),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(),
+            Optional.empty());
     String object = rs.getString("record_object");
     Date due = rs.getDate("due_date");
     return new MirroredInvoice(

@@ -20,14 +20,19 @@ public class InvoiceSync {
   private final ProviderDirectory providers;
   private final InvoiceMirror mirror;
   private final AttioInvoiceRecords attio;
+  private final Recipients people;
   private final Clock clock;
 
   InvoiceSync(
-      ProviderDirectory providers, InvoiceMirror mirror, AttioInvoiceRecords attio, Clock clock) {
+      ProviderDirectory providers,
+      InvoiceMirror mirror,
+      AttioInvoiceRecords attio,
+      Invoices.Collaborators more) {
     this.providers = providers;
     this.mirror = mirror;
     this.attio = attio;
-    this.clock = clock;
+    this.people = more.recipients();
+    this.clock = more.clock();
   }
 
   /** What a sync did. */
@@ -43,19 +48,22 @@ public class InvoiceSync {
   /**
    * Re-reads the invoice and applies it.
    *
-   * @param adoptUnknown whether an invoice we never mirrored is mirrored now (one created outside
-   *     Invoicebridge); otherwise such an invoice is reported as {@link Outcome#NOT_MIRRORED}
+   * @param adoptUnknown whether an invoice of ours we never mirrored is mirrored now (our create
+   *     may have crashed after the provider call); otherwise it is reported as {@link
+   *     Outcome#NOT_MIRRORED}, since our create may still be writing it. Invoices created outside
+   *     Invoicebridge are always mirrored.
    */
   public Outcome sync(
       WorkspaceId workspace, Provider provider, ProviderInvoiceId id, boolean adoptUnknown) {
-    ProviderInvoice fresh = providers.forWorkspace(workspace, provider).retrieve(id);
+    InvoicingProvider account = providers.forWorkspace(workspace, provider);
+    ProviderInvoice fresh = account.retrieve(id);
     for (int race = 0; race < MAX_RACES; race++) {
       Optional<MirroredInvoice> current = mirror.byProviderId(workspace, provider, id);
       if (current.isEmpty()) {
-        if (!adoptUnknown) {
+        if (!adoptUnknown && fresh.reference().isPresent()) {
           return Outcome.NOT_MIRRORED;
         }
-        mirror.insert(workspace, foreign(provider, fresh));
+        mirror.insert(workspace, adopted(workspace, account, fresh));
         continue;
       }
       if (!newer(current.get().invoice(), fresh)) {
@@ -93,14 +101,25 @@ public class InvoiceSync {
         && fresh.hostedUrl().equals(current.hostedUrl()));
   }
 
-  private MirroredInvoice foreign(Provider provider, ProviderInvoice invoice) {
+  /** A mirror row for an invoice we did not create, linked to the person with its email. */
+  private MirroredInvoice adopted(
+      WorkspaceId workspace, InvoicingProvider account, ProviderInvoice invoice) {
+    Optional<String> email =
+        Optional.ofNullable(invoice.customer()).flatMap(account::customerEmail);
+    MirroredInvoice.Links links =
+        email
+            .flatMap(e -> people.byEmail(workspace, e))
+            .map(MirroredInvoice.Links::of)
+            .orElse(
+                new MirroredInvoice.Links(
+                    Optional.empty(), Optional.empty(), Optional.empty(), email));
     return new MirroredInvoice(
         InvoiceId.random(),
-        provider,
+        account.provider(),
         invoice,
         Optional.empty(),
         Optional.empty(),
-        MirroredInvoice.Links.none(),
+        links,
         Optional.empty(),
         0,
         clock.instant());

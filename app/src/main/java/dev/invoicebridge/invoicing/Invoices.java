@@ -27,12 +27,8 @@ public class Invoices {
   private final AttioInvoiceRecords attio;
   private final Clock clock;
 
-  Invoices(
-      Recipients recipients,
-      ProviderDirectory providers,
-      InvoiceMirror mirror,
-      Collaborators more) {
-    this.recipients = recipients;
+  Invoices(ProviderDirectory providers, InvoiceMirror mirror, Collaborators more) {
+    this.recipients = more.recipients();
     this.providers = providers;
     this.mirror = mirror;
     this.requests = more.requests();
@@ -42,7 +38,8 @@ public class Invoices {
 
   /** The remaining collaborators, grouped to keep the constructor small. */
   @org.springframework.stereotype.Component
-  record Collaborators(IdempotentRequests requests, AttioInvoiceRecords attio, Clock clock) {}
+  record Collaborators(
+      Recipients recipients, IdempotentRequests requests, AttioInvoiceRecords attio, Clock clock) {}
 
   /** The created invoice, and whether it was created by an earlier request with the same key. */
   public record Created(MirroredInvoice invoice, boolean replayed) {}

@@ -18,6 +18,9 @@ public interface InvoicingProvider {
   /** The customer with this email, or a new one; never two for one email. */
   ProviderCustomerId findOrCreateCustomer(BillTo billTo);
 
+  /** The customer's email address, if it has one. */
+  Optional<String> customerEmail(ProviderCustomerId customer);
+
   /** The currency the customer is already billed in, if the provider fixed one. */
   Optional<String> customerCurrency(ProviderCustomerId customer);
 

@@ -9,6 +9,8 @@ import java.util.Optional;
  * An invoice as its provider last reported it; amounts in the currency's minor unit.
  *
  * @param status the provider's own word: draft, open, paid, uncollectible, void
+ * @param reference our reference, when Invoicebridge created the invoice; empty for invoices
+ *     created elsewhere (in the provider's dashboard, by another app)
  */
 public record ProviderInvoice(
     ProviderInvoiceId id,
@@ -18,7 +20,8 @@ public record ProviderInvoice(
     String currency,
     Amounts amounts,
     Optional<URI> hostedUrl,
-    Instant created) {
+    Instant created,
+    Optional<String> reference) {
   public ProviderInvoice {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
@@ -26,6 +29,7 @@ public record ProviderInvoice(
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(amounts, "amounts");
     Objects.requireNonNull(hostedUrl, "hostedUrl");
+    Objects.requireNonNull(reference, "reference");
   }
 
   /** The totals; {@code remaining} is what is still owed. */

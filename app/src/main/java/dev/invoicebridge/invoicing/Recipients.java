@@ -70,6 +70,24 @@ class Recipients {
     return people;
   }
 
+  /** The person in Attio with this email address, with their company; the first if several. */
+  Optional<Recipient> byEmail(WorkspaceId workspace, String email) {
+    return clients
+        .forWorkspace(workspace)
+        .queryRecords(
+            "people", RecordQuery.all().filter(Filter.equalTo("email_addresses", email)).page(1, 0))
+        .stream()
+        .findFirst()
+        .map(
+            p ->
+                new Recipient(
+                    p.id().value(),
+                    email,
+                    p.displayName(),
+                    references(p, "company").stream().findFirst(),
+                    Optional.empty()));
+  }
+
   Recipient resolve(WorkspaceId workspace, RecordRef source, Optional<String> chosen) {
     AttioClient attio = clients.forWorkspace(workspace);
     AttioRecord record = read(attio, source.object(), source.recordId(), RECORD);

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookProcessor {
   /**
-   * Attempts after which an invoice we never mirrored is taken as created outside Invoicebridge.
-   * Before that, our own create may still be between the provider call and the mirror row.
+   * Attempts after which an invoice of ours that is still not mirrored is mirrored from the
+   * provider (our create crashed after the provider call). Before that, our own create may still be
+   * between the provider call and the mirror row. Invoices created elsewhere need no wait.
    */
   static final int ADOPT_AFTER_FAILURES = 3;
 

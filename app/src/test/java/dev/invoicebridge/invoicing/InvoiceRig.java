@@ -96,6 +96,28 @@ public final class InvoiceRig {
     };
   }
 
+  /** Posts a form to the Stripe emulator's API as the account, as stripe-java would. */
+  public JsonNode stripeForm(String path, String form) {
+    try (var client = java.net.http.HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(http.base() + "/sandbox/stripe" + path))
+                  .header("Authorization", "Bearer " + stripeKey)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return Http.json(response);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Stripe's invoices that Invoicebridge created under our invoice id. */
   public List<JsonNode> stripeInvoicesFor(String invoiceId) {
     JsonNode list = Http.json(stripe("GET", "/v1/invoices?limit=100"));

@@ -102,6 +102,7 @@ class InvoiceStoresTest {
         "usd",
         new ProviderInvoice.Amounts(500, 500, paid, 500 - paid),
         Optional.of(URI.create("https://invoice.stripe.com/i/1")),
-        Instant.parse("2026-11-01T10:00:00Z"));
+        Instant.parse("2026-11-01T10:00:00Z"),
+        Optional.empty());
   }
 }

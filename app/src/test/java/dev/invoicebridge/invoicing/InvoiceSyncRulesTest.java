@@ -42,6 +42,7 @@ class InvoiceSyncRulesTest {
         "usd",
         new ProviderInvoice.Amounts(500, 500, paid, 500 - paid),
         Optional.empty(),
-        Instant.EPOCH);
+        Instant.EPOCH,
+        Optional.empty());
   }
 }

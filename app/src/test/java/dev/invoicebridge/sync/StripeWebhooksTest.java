@@ -128,6 +128,57 @@ class StripeWebhooksTest {
   }
 
   @Test
+  void an_invoice_created_in_stripe_is_mirrored_and_linked_in_attio_to_the_person_with_its_email() {
+    String person = rig.records("people").get(14);
+    AttioRecord attioPerson = rig.attioRecord("people", person);
+    String email = attioPerson.primaryEmail().orElseThrow();
+    String company = InvoiceRig.reference(attioPerson, "company").orElseThrow();
+    String customer =
+        rig.stripeForm("/v1/customers", "name=Dashboard&email=" + encode(email))
+            .path("id")
+            .asString();
+    String stripeId =
+        rig.stripeForm(
+                "/v1/invoices",
+                "customer=" + customer + "&collection_method=send_invoice&days_until_due=10")
+            .path("id")
+            .asString();
+    rig.stripeForm(
+        "/v1/invoiceitems",
+        "customer="
+            + customer
+            + "&invoice="
+            + stripeId
+            + "&amount=7000&currency=usd&description=Made+in+the+dashboard");
+
+    rig.stripeForm("/v1/invoices/" + stripeId + "/finalize", "");
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              AttioRecord record = rig.attioInvoice(stripeId);
+              assertThat(InvoiceRig.text(record, "status")).isEqualTo("Open");
+              assertThat(InvoiceRig.reference(record, "person")).hasValue(person);
+              assertThat(InvoiceRig.reference(record, "company")).hasValue(company);
+            });
+    JsonNode listed =
+        rig.get("/api/v1/invoices?limit=100")
+            .path("invoices")
+            .valueStream()
+            .filter(i -> i.path("provider_invoice_id").asString().equals(stripeId))
+            .findFirst()
+            .orElseThrow();
+    assertThat(listed.path("total").asLong()).isEqualTo(7000);
+    assertThat(listed.path("record").isNull()).isTrue();
+    assertThat(listed.path("recipient_record_id").asString()).isEqualTo(person);
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void tampered_expired_or_unsigned_deliveries_are_rejected_and_nothing_is_stored() {
     String payload = event("evt_forged_1", "invoice.paid", "in_forged");
     String header = StripeSignatures.sign(payload, secret(), Instant.now());

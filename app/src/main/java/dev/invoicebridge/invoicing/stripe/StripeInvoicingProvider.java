@@ -56,6 +56,14 @@ final class StripeInvoicingProvider implements InvoicingProvider {
   }
 
   @Override
+  public Optional<String> customerEmail(ProviderCustomerId customer) {
+    return mapped(
+        () ->
+            Optional.ofNullable(
+                stripe.customers().retrieve(new StripeCustomerId(customer.value())).email()));
+  }
+
+  @Override
   public Optional<String> customerCurrency(ProviderCustomerId customer) {
     return mapped(() -> stripe.customers().currency(new StripeCustomerId(customer.value())));
   }
@@ -133,7 +141,8 @@ final class StripeInvoicingProvider implements InvoicingProvider {
         new ProviderInvoice.Amounts(
             i.amounts().total(), i.amounts().due(), i.amounts().paid(), i.amounts().remaining()),
         i.hostedUrl(),
-        i.created());
+        i.created(),
+        Optional.ofNullable(i.metadata().get(StripeInvoices.REFERENCE_KEY)));
   }
 
   /** Runs a Stripe call, turning its failure into the port's, in this one place. */
