@@ -56,57 +56,76 @@ final class AttioHttp {
             : Pacer.shared(base, token, "read", settings.readsPerSecond());
     HttpRequest request = request(call, token);
     for (int attempt = 1; ; attempt++) {
-      RetryRules.Attempt failed;
-      Instant retryAfter = null;
-      AttioException error;
-      try {
-        settings.metrics().paced(call.write(), pacer.acquire());
-        long start = System.nanoTime();
-        HttpResponse<String> response = exchange(request, call);
-        settings
-            .metrics()
-            .exchanged(
-                call.write(), response.statusCode(), Duration.ofNanos(System.nanoTime() - start));
-        if (response.statusCode() < 400) {
-          return parse(response.body());
-        }
-        retryAfter = retryAfter(response).orElse(null);
-        AttioErrorDetails details = details(response);
-        failed = new RetryRules.Attempt(attempt, call.safe(), RetryRules.Failure.ANSWERED, details);
-        error = AttioErrors.fromAnswer(details, message(response), retryAfter);
-        if (response.statusCode() == 429 && retryAfter != null) {
-          long holdNanos = Duration.between(settings.clock().instant(), retryAfter).toNanos();
-          pacer.holdUntil(System.nanoTime() + Math.max(holdNanos, 0));
-        }
-      } catch (NotSent e) {
-        failed = new RetryRules.Attempt(attempt, call.safe(), RetryRules.Failure.NOT_SENT, null);
-        error = AttioErrors.noAnswer(false, e.getCause());
-      } catch (IOException e) {
-        failed = new RetryRules.Attempt(attempt, call.safe(), RetryRules.Failure.NO_ANSWER, null);
-        error = AttioErrors.noAnswer(true, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw AttioErrors.noAnswer(true, e);
+      Outcome outcome = once(request, call, pacer, attempt);
+      if (outcome.body() != null) {
+        return outcome.body();
       }
+      RetryRules.Attempt failed = outcome.failed();
       Optional<Duration> delay =
           RetryRules.delay(
               failed,
-              retryAfter,
               settings.clock().instant(),
               settings.retryPolicy(),
               ThreadLocalRandom.current());
       if (delay.isEmpty()) {
-        settings.metrics().failed(error.getClass().getSimpleName());
-        throw error;
+        settings.metrics().failed(outcome.error().getClass().getSimpleName());
+        throw outcome.error();
       }
       settings
           .metrics()
-          .retried(failed.answer() == null ? failed.failure().name() : "" + error.statusCode());
-      pause(delay.get(), error);
+          .retried(
+              failed.answer() == null
+                  ? failed.failure().name()
+                  : "" + failed.answer().statusCode());
+      pause(delay.get(), outcome.error());
     }
   }
 
-  private HttpResponse<String> exchange(HttpRequest request, Call call)
+  /** One attempt: the parsed body, or how it failed and the exception it would end in. */
+  private record Outcome(JsonNode body, RetryRules.Attempt failed, AttioException error) {}
+
+  private Outcome once(HttpRequest request, Call call, Pacer pacer, int attempt) {
+    try {
+      settings.metrics().paced(call.write(), pacer.acquire());
+      long start = System.nanoTime();
+      HttpResponse<String> response = exchange(request);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      settings.metrics().exchanged(call.write(), response.statusCode(), elapsed);
+      return response.statusCode() < 400
+          ? new Outcome(parse(response.body()), null, null)
+          : answered(response, call, pacer, attempt);
+    } catch (NotSent e) {
+      return new Outcome(
+          null,
+          RetryRules.Attempt.unanswered(attempt, call.safe(), RetryRules.Failure.NOT_SENT),
+          AttioErrors.noAnswer(false, e.getCause()));
+    } catch (IOException e) {
+      return new Outcome(
+          null,
+          RetryRules.Attempt.unanswered(attempt, call.safe(), RetryRules.Failure.NO_ANSWER),
+          AttioErrors.noAnswer(true, e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw AttioErrors.noAnswer(true, e);
+    }
+  }
+
+  private Outcome answered(HttpResponse<String> response, Call call, Pacer pacer, int attempt) {
+    Instant retryAfter = retryAfter(response).orElse(null);
+    AttioErrorDetails details = details(response);
+    if (response.statusCode() == 429 && retryAfter != null) {
+      // Every caller on this token holds back until the date Attio named, not just this one.
+      long holdNanos = Duration.between(settings.clock().instant(), retryAfter).toNanos();
+      pacer.holdUntil(System.nanoTime() + Math.max(holdNanos, 0));
+    }
+    return new Outcome(
+        null,
+        new RetryRules.Attempt(
+            attempt, call.safe(), RetryRules.Failure.ANSWERED, details, retryAfter),
+        AttioErrors.fromAnswer(details, message(response), retryAfter));
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request)
       throws IOException, InterruptedException {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());

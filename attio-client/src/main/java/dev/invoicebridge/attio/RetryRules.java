@@ -27,13 +27,19 @@ final class RetryRules {
    *
    * @param number 1 for the first attempt
    * @param safe whether repeating the call cannot apply it twice (reads, queries, PUTs, deletes)
+   * @param answer what Attio answered; null unless {@code failure} is {@link Failure#ANSWERED}
+   * @param retryAfter the {@code Retry-After} date Attio named, or null
    */
-  record Attempt(int number, boolean safe, Failure failure, AttioErrorDetails answer) {}
+  record Attempt(
+      int number, boolean safe, Failure failure, AttioErrorDetails answer, Instant retryAfter) {
+    static Attempt unanswered(int number, boolean safe, Failure failure) {
+      return new Attempt(number, safe, failure, null, null);
+    }
+  }
 
   /** The delay before the next attempt, or empty when the failure goes to the caller. */
   static Optional<Duration> delay(
       Attempt attempt,
-      Instant retryAfter,
       Instant now,
       AttioClientSettings.RetryPolicy policy,
       RandomGenerator random) {
@@ -46,21 +52,17 @@ final class RetryRules {
       case NOT_SENT -> Optional.of(backoff);
       // Attio may have applied it: only calls that are harmless to repeat go again.
       case NO_ANSWER -> attempt.safe() ? Optional.of(backoff) : Optional.empty();
-      case ANSWERED -> afterAnswer(attempt, retryAfter, now, policy, backoff);
+      case ANSWERED -> afterAnswer(attempt, now, policy, backoff);
     };
   }
 
   private static Optional<Duration> afterAnswer(
-      Attempt attempt,
-      Instant retryAfter,
-      Instant now,
-      AttioClientSettings.RetryPolicy policy,
-      Duration backoff) {
+      Attempt attempt, Instant now, AttioClientSettings.RetryPolicy policy, Duration backoff) {
     int status = attempt.answer().statusCode();
-    String code = attempt.answer().code();
     if (status == 429) {
       // Attio did not process a rate-limited call, so any call is retried, no earlier than the
       // Retry-After date it named (and not at all when that is further away than we will wait).
+      Instant retryAfter = attempt.retryAfter();
       Duration wait =
           retryAfter == null ? backoff : Duration.between(now, retryAfter).plus(jitterOf(backoff));
       return wait.compareTo(policy.maxRetryAfter()) > 0
@@ -70,7 +72,9 @@ final class RetryRules {
     if (status == 409) {
       // A duplicate slug or title is final; any other 409 is Attio's "modified by another request
       // while this write was being validated", which wrote nothing and asks to try again.
-      return "slug_conflict".equals(code) ? Optional.empty() : Optional.of(backoff);
+      return "slug_conflict".equals(attempt.answer().code())
+          ? Optional.empty()
+          : Optional.of(backoff);
     }
     if (status == 408 || status == 500 || status == 502 || status == 503 || status == 504) {
       // Server-side failures may have applied the call: only safe calls are repeated.
@@ -87,6 +91,7 @@ final class RetryRules {
     return Duration.ofMillis(capped / 2 + random.nextLong(capped / 2 + 1));
   }
 
+  /** A little spread after a Retry-After date, so waiting clients do not all return at once. */
   private static Duration jitterOf(Duration backoff) {
     return Duration.ofMillis(Math.min(backoff.toMillis() / 4, 50));
   }

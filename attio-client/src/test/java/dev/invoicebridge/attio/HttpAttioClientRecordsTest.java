@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -343,7 +344,7 @@ class HttpAttioClientRecordsTest {
   @Test
   void queries_sort_and_page_with_limit_and_offset() {
     for (String n : List.of("Delta", "Alpha", "Charlie", "Bravo", "Echo")) {
-      company(n, n.toLowerCase(java.util.Locale.ROOT) + ".com");
+      company(n, n.toLowerCase(Locale.ROOT) + ".com");
     }
     RecordQuery sorted = RecordQuery.all().sortedBy(Sort.asc("name")).page(2, 0);
     assertThat(attio.queryRecords("companies", sorted))
@@ -369,6 +370,26 @@ class HttpAttioClientRecordsTest {
                 attio.queryRecords("people", RecordQuery.all().filter(Filter.eq("shoe_size", 42))))
         .isInstanceOfSatisfying(
             AttioValidationException.class, e -> assertThat(e.code()).isEqualTo("filter_error"));
+  }
+
+  @Test
+  void a_reference_can_name_its_target_by_a_unique_attribute() {
+    invoicesObject();
+    AttioRecord ada = person("Ada", "Lovelace", "ada@acme.com");
+    AttioValue byEmail =
+        new AttioValue.Other(
+            "record-reference",
+            Map.of(
+                "target_object",
+                "people",
+                "email_addresses",
+                List.of(Map.of("email_address", "ada@acme.com"))));
+    AttioRecord invoice =
+        attio.createRecord(
+            "invoices",
+            RecordValues.builder().text("invoice_id", "in_9").set("customer", byEmail).build());
+    assertThat(invoice.first("customer"))
+        .contains(new AttioValue.RecordReference("people", ada.id()));
   }
 
   private static List<String> names(Filter filter) {

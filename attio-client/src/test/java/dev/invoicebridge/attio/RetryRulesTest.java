@@ -18,8 +18,8 @@ class RetryRulesTest {
 
   private static Optional<Duration> after(int status, String code, boolean safe) {
     return RetryRules.delay(
-        new Attempt(1, safe, Failure.ANSWERED, new AttioErrorDetails(status, "t", code, null)),
-        null,
+        new Attempt(
+            1, safe, Failure.ANSWERED, new AttioErrorDetails(status, "t", code, null), null),
         NOW,
         POLICY,
         RANDOM);
@@ -33,8 +33,8 @@ class RetryRulesTest {
                 1,
                 false,
                 Failure.ANSWERED,
-                new AttioErrorDetails(429, "rate_limit_error", "rate_limit_exceeded", null)),
-            NOW.plusSeconds(3),
+                new AttioErrorDetails(429, "rate_limit_error", "rate_limit_exceeded", null),
+                NOW.plusSeconds(3)),
             NOW,
             POLICY,
             RANDOM);
@@ -51,8 +51,8 @@ class RetryRulesTest {
                 1,
                 true,
                 Failure.ANSWERED,
-                new AttioErrorDetails(429, "rate_limit_error", null, null)),
-            NOW.plusSeconds(60),
+                new AttioErrorDetails(429, "rate_limit_error", null, null),
+                NOW.plusSeconds(60)),
             NOW,
             POLICY,
             RANDOM);
@@ -84,15 +84,15 @@ class RetryRulesTest {
   void a_call_that_never_left_is_retried_and_one_that_got_no_answer_only_when_safe() {
     assertThat(
             RetryRules.delay(
-                new Attempt(1, false, Failure.NOT_SENT, null), null, NOW, POLICY, RANDOM))
+                new Attempt(1, false, Failure.NOT_SENT, null, null), NOW, POLICY, RANDOM))
         .isPresent();
     assertThat(
             RetryRules.delay(
-                new Attempt(1, false, Failure.NO_ANSWER, null), null, NOW, POLICY, RANDOM))
+                new Attempt(1, false, Failure.NO_ANSWER, null, null), NOW, POLICY, RANDOM))
         .isEmpty();
     assertThat(
             RetryRules.delay(
-                new Attempt(1, true, Failure.NO_ANSWER, null), null, NOW, POLICY, RANDOM))
+                new Attempt(1, true, Failure.NO_ANSWER, null, null), NOW, POLICY, RANDOM))
         .isPresent();
   }
 
@@ -100,7 +100,7 @@ class RetryRulesTest {
   void attempts_stop_at_the_policy_limit() {
     assertThat(
             RetryRules.delay(
-                new Attempt(4, true, Failure.NOT_SENT, null), null, NOW, POLICY, RANDOM))
+                new Attempt(4, true, Failure.NOT_SENT, null, null), NOW, POLICY, RANDOM))
         .isEmpty();
   }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,7 +25,7 @@ final class WebhookReceiver extends HttpServlet {
 
   /** The next deliveries are answered with these statuses, then 200. */
   void answer(Integer... next) {
-    statuses.addAll(java.util.List.of(next));
+    statuses.addAll(List.of(next));
   }
 
   Delivery next(Duration wait) throws InterruptedException {

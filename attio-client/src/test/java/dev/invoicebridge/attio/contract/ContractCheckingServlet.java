@@ -16,7 +16,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serial;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -59,11 +62,37 @@ public final class ContractCheckingServlet extends HttpServlet {
     byte[] responseBody = capture.bytes.toByteArray();
     resp.getOutputStream().write(responseBody);
     if (!path.startsWith("/_control/")) {
-      check(req.getMethod(), path, requestBody, capture.getStatus(), responseBody);
+      check(
+          req.getMethod(),
+          path,
+          query(req.getQueryString()),
+          requestBody,
+          capture.getStatus(),
+          responseBody);
     }
   }
 
-  private void check(String method, String path, byte[] request, int status, byte[] response) {
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw != null && !raw.isEmpty()) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        out.put(
+            key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  private void check(
+      String method,
+      String path,
+      Map<String, String> query,
+      byte[] request,
+      int status,
+      byte[] response) {
     String call = method + " " + path;
     Optional<String> template = contract.template(method, path);
     if (template.isEmpty()) {
@@ -75,6 +104,9 @@ public final class ContractCheckingServlet extends HttpServlet {
     }
     JsonNode requestJson = request.length == 0 ? null : parse(request);
     Exchange asRequest = new Exchange(call, template.get(), status, true);
+    contract
+        .checkParameters(method, template.get(), path, query)
+        .forEach(v -> ContractLedger.record(asRequest, v, null));
     contract
         .checkRequest(method, template.get(), requestJson)
         .forEach(v -> ContractLedger.record(asRequest, v, requestJson));

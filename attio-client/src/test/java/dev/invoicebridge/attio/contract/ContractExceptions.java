@@ -1,5 +1,6 @@
 package dev.invoicebridge.attio.contract;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,7 @@ final class ContractExceptions {
       return false;
     }
     JsonNode value = body.at(m.group(1));
-    Set<String> keys = new java.util.HashSet<>(value.propertyNames());
+    Set<String> keys = new HashSet<>(value.propertyNames());
     return "timestamp".equals(value.path("attribute_type").asString(""))
         && keys.equals(
             Set.of("active_from", "active_until", "created_by_actor", "value", "attribute_type"))

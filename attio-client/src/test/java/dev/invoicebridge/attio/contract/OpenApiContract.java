@@ -8,13 +8,18 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -78,13 +83,8 @@ public final class OpenApiContract {
   public Optional<String> template(String method, String path) {
     return templates.stream()
         .filter(t -> t.pattern().matcher(path).matches())
-        .filter(
-            t ->
-                document
-                    .path("paths")
-                    .path(t.path())
-                    .has(method.toLowerCase(java.util.Locale.ROOT)))
-        .max(java.util.Comparator.comparingInt(Template::literalChars))
+        .filter(t -> document.path("paths").path(t.path()).has(method.toLowerCase(Locale.ROOT)))
+        .max(Comparator.comparingInt(Template::literalChars))
         .map(Template::path);
   }
 
@@ -93,6 +93,68 @@ public final class OpenApiContract {
     @Override
     public String toString() {
       return location + ": " + message + (value == null ? "" : " (value " + value + ")");
+    }
+  }
+
+  /**
+   * Violations of the operation's path and query parameters: required ones present, undeclared
+   * query parameters absent, each value valid against its schema (coerced from text by type).
+   */
+  public List<Violation> checkParameters(
+      String method, String template, String path, Map<String, String> query) {
+    List<Violation> out = new ArrayList<>();
+    JsonNode params = document.at(operationPointer(method, template) + "/parameters");
+    String[] names = template.split("/");
+    String[] values = path.split("/");
+    Set<String> declared = new HashSet<>();
+    for (int i = 0; i < params.size(); i++) {
+      JsonNode p = params.get(i);
+      String name = p.path("name").asString();
+      String in = p.path("in").asString();
+      String value = null;
+      if (in.equals("query")) {
+        declared.add(name);
+        value = query.get(name);
+      } else if (in.equals("path")) {
+        for (int s = 0; s < names.length && s < values.length; s++) {
+          if (names[s].equals("{" + name + "}")) {
+            value = values[s];
+          }
+        }
+      } else {
+        continue;
+      }
+      if (value == null) {
+        if (p.path("required").asBoolean(false)) {
+          out.add(new Violation(in + " " + name, "required parameter missing", null));
+        }
+        continue;
+      }
+      String pointer = operationPointer(method, template) + "/parameters/" + i + "/schema";
+      JsonNode typed = coerce(value, document.at(pointer).path("type").asString(""));
+      validate(pointer, typed)
+          .forEach(v -> out.add(new Violation(in + " " + name, v.message(), typed)));
+    }
+    query.keySet().stream()
+        .filter(k -> !declared.contains(k))
+        .forEach(k -> out.add(new Violation("query " + k, "parameter is not declared", null)));
+    return out;
+  }
+
+  private static JsonNode coerce(String value, String type) {
+    var nodes = JSON.getNodeFactory();
+    try {
+      return switch (type) {
+        case "integer" -> nodes.numberNode(Long.parseLong(value));
+        case "number" -> nodes.numberNode(new BigDecimal(value));
+        case "boolean" ->
+            value.equals("true") || value.equals("false")
+                ? nodes.booleanNode(Boolean.parseBoolean(value))
+                : nodes.stringNode(value);
+        default -> nodes.stringNode(value);
+      };
+    } catch (NumberFormatException e) {
+      return nodes.stringNode(value);
     }
   }
 
@@ -143,6 +205,6 @@ public final class OpenApiContract {
     return "/paths/"
         + template.replace("~", "~0").replace("/", "~1")
         + "/"
-        + method.toLowerCase(java.util.Locale.ROOT);
+        + method.toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,17 @@ package dev.invoicebridge.attio.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invoicebridge.sandbox.SandboxServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,5 +81,56 @@ class OpenApiContractTest {
                 "POST", "/v2/objects", json("{\"data\":{\"api_slug\":\"invoices\"}}")))
         .isNotEmpty();
     assertThat(contract.checkResponse("GET", "/v2/objects", 418, json("{}"))).isNotEmpty();
+  }
+
+  @Test
+  void query_parameters_are_checked_against_their_declarations() {
+    String template = "/v2/objects/{object}/records";
+    assertThat(
+            contract.checkParameters(
+                "PUT",
+                template,
+                "/v2/objects/people/records",
+                Map.of("matching_attribute", "email_addresses")))
+        .isEmpty();
+    assertThat(contract.checkParameters("PUT", template, "/v2/objects/people/records", Map.of()))
+        .anySatisfy(v -> assertThat(v.message()).contains("required"));
+    assertThat(
+            contract.checkParameters("GET", "/v2/webhooks", "/v2/webhooks", Map.of("limit", "ten")))
+        .isNotEmpty();
+    assertThat(
+            contract.checkParameters("GET", "/v2/webhooks", "/v2/webhooks", Map.of("cursor", "x")))
+        .anySatisfy(v -> assertThat(v.message()).contains("not declared"));
+  }
+
+  /** An emulator that answers GET /v2/objects/{object} without the required api_slug. */
+  private static final class BrokenEmulator extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setStatus(200);
+      resp.setContentType("application/json");
+      resp.getOutputStream()
+          .write("{\"data\":{\"singular_noun\":\"Invoice\"}}".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void the_checking_servlet_records_what_an_emulator_gets_wrong() throws Exception {
+    ContractLedger.clear();
+    var mounted = new ContractCheckingServlet(new BrokenEmulator(), contract);
+    try (var server = SandboxServer.start(0, Map.of("attio", mounted));
+        var http = HttpClient.newHttpClient()) {
+      http.send(
+          HttpRequest.newBuilder(
+                  URI.create(server.baseUri("attio") + "/v2/objects/invoices?bogus=1"))
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+    assertThat(ContractLedger.violations())
+        .anySatisfy(v -> assertThat(v).contains("api_slug"))
+        .anySatisfy(v -> assertThat(v).contains("bogus"));
+    ContractLedger.clear();
   }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Lets an API call through, or answers it with an injected fault or Attio's 429. */
@@ -44,7 +45,9 @@ final class Admission {
                   "api_error",
                   "internal_server_error",
                   "An unexpected error occurred."));
-      case RATE_LIMIT -> rateLimited(ex, clock.instant().plusSeconds(1));
+      // An HTTP date has whole seconds: name the second after next, so it is always ahead.
+      case RATE_LIMIT ->
+          rateLimited(ex, clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2));
       case TIMEOUT -> {
         // Holds the connection past the client's timeout; the call is never processed.
         try {

@@ -14,7 +14,7 @@ public interface AttioSandboxControl {
   /** The next {@code count} API calls hang for {@code hang}, then answer 504 unprocessed. */
   void hangNext(int count, Duration hang);
 
-  /** The next {@code count} API calls answer 429 with a Retry-After one second ahead. */
+  /** The next {@code count} API calls answer 429 with a Retry-After 1 to 2 s ahead. */
   void rateLimitNext(int count);
 
   void clearFaults();

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -151,7 +150,7 @@ final class DemoData {
       AttioStore store, RecordWriter writer, ObjectDef object, Map<String, Object> values) {
     RecordData r = new RecordData(AttioStore.newId(), object.id, store.now());
     JsonNode node = JSON.valueToTree(values);
-    writer.write(object, r, node, Mode.CREATE, Set.of());
+    writer.write(object, r, node, RecordWriter.Write.of(Mode.CREATE));
     return r;
   }
 

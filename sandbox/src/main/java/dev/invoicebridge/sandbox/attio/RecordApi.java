@@ -2,6 +2,7 @@ package dev.invoicebridge.sandbox.attio;
 
 import dev.invoicebridge.sandbox.attio.RecordModel.RecordData;
 import dev.invoicebridge.sandbox.attio.RecordWriter.Mode;
+import dev.invoicebridge.sandbox.attio.RecordWriter.Write;
 import dev.invoicebridge.sandbox.attio.SchemaModel.AttributeDef;
 import dev.invoicebridge.sandbox.attio.SchemaModel.ObjectDef;
 import dev.invoicebridge.sandbox.attio.ValueInput.Normalised;
@@ -40,8 +41,9 @@ final class RecordApi {
     RecordData record = new RecordData(AttioStore.newId(), object.id, store.now());
     JsonNode values = call.data().path("values");
     Map<RecordData, Set<String>> changed =
-        writer.write(object, record, values, Mode.CREATE, Set.of());
-    return respond(call, object, record, changed, record);
+        writer.write(object, record, values, Write.of(Mode.CREATE));
+    events(call, changed, record);
+    return Map.of("data", RecordJson.render(store, object, record));
   }
 
   private Object get(AttioCall call) {
@@ -54,8 +56,8 @@ final class RecordApi {
     ObjectDef object = store.object(call.param("object"));
     RecordData record = store.record(object, call.param("record_id"));
     Map<RecordData, Set<String>> changed =
-        writer.write(object, record, call.data().path("values"), mode, Set.of());
-    return respond(call, object, record, changed, null);
+        writer.write(object, record, call.data().path("values"), Write.of(mode));
+    return respond(call, object, record, changed);
   }
 
   /** Updates the record the matching attribute finds, else creates one. */
@@ -96,13 +98,14 @@ final class RecordApi {
     if (existing.isPresent()) {
       // Other multiselect attributes are set to exactly the given values; the matching one grows.
       Map<RecordData, Set<String>> changed =
-          writer.write(object, existing.get(), values, Mode.OVERWRITE, Set.of(match.id));
-      return respond(call, object, existing.get(), changed, null);
+          writer.write(object, existing.get(), values, new Write(Mode.OVERWRITE, Set.of(match.id)));
+      return respond(call, object, existing.get(), changed);
     }
     RecordData record = new RecordData(AttioStore.newId(), object.id, store.now());
     Map<RecordData, Set<String>> changed =
-        writer.write(object, record, values, Mode.CREATE, Set.of());
-    return respond(call, object, record, changed, record);
+        writer.write(object, record, values, Write.of(Mode.CREATE));
+    events(call, changed, record);
+    return Map.of("data", RecordJson.render(store, object, record));
   }
 
   private Object delete(AttioCall call) {
@@ -118,12 +121,8 @@ final class RecordApi {
   }
 
   private Object respond(
-      AttioCall call,
-      ObjectDef object,
-      RecordData record,
-      Map<RecordData, Set<String>> changed,
-      RecordData created) {
-    events(call, changed, created);
+      AttioCall call, ObjectDef object, RecordData record, Map<RecordData, Set<String>> changed) {
+    events(call, changed, null);
     return Map.of("data", RecordJson.render(store, object, record));
   }
 

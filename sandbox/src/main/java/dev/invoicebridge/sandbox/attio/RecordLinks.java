@@ -25,8 +25,7 @@ final class RecordLinks {
   void mirror(
       RecordData record,
       AttributeDef attr,
-      List<StoredValue> added,
-      List<StoredValue> removed,
+      RecordWriter.Diff diff,
       Map<RecordData, Set<String>> changed) {
     if (attr.inverseObjectSlug == null) {
       return;
@@ -34,13 +33,13 @@ final class RecordLinks {
     ObjectDef other = store.object(attr.inverseObjectSlug);
     AttributeDef inverse = other.attributes.get(attr.inverseAttributeSlug);
     ObjectDef own = store.objectById(record.objectId);
-    for (StoredValue v : removed) {
+    for (StoredValue v : diff.removed()) {
       RecordData target = store.recordsOf(other).get((String) v.fields.get("target_record_id"));
       if (target != null && close(target, inverse, record.id)) {
         touch(changed, target, inverse);
       }
     }
-    for (StoredValue v : added) {
+    for (StoredValue v : diff.added()) {
       RecordData target = store.recordsOf(other).get((String) v.fields.get("target_record_id"));
       if (target == null) {
         continue;
@@ -77,7 +76,7 @@ final class RecordLinks {
     for (AttributeDef attr : own.attributes.values()) {
       if (attr.inverseObjectSlug != null) {
         List<StoredValue> links = record.active(attr.id);
-        mirror(record, attr, List.of(), links, changed);
+        mirror(record, attr, new RecordWriter.Diff(List.of(), links), changed);
       }
     }
   }

@@ -27,6 +27,16 @@ final class RecordWriter {
     OVERWRITE
   }
 
+  /**
+   * One write: its mode, and the attributes whose multiselect values are appended whatever the mode
+   * (the matching attribute of an assert).
+   */
+  record Write(Mode mode, Set<String> appendOnly) {
+    static Write of(Mode mode) {
+      return new Write(mode, Set.of());
+    }
+  }
+
   private final AttioStore store;
   private final ValueResolver resolver;
   private final RecordLinks links;
@@ -40,12 +50,11 @@ final class RecordWriter {
   /**
    * Applies {@code values} to {@code record} (already in the store, or new).
    *
-   * @param appendOnly attributes whose multiselect values are appended whatever the mode (the
-   *     matching attribute of an assert)
    * @return every record touched, with the ids of its attributes that changed
    */
   Map<RecordData, Set<String>> write(
-      ObjectDef object, RecordData record, JsonNode values, Mode mode, Set<String> appendOnly) {
+      ObjectDef object, RecordData record, JsonNode values, Write write) {
+    Mode mode = write.mode();
     if (values == null || !values.isObject()) {
       throw AttioProblem.validation("Body must have data.values as an object.");
     }
@@ -53,7 +62,8 @@ final class RecordWriter {
     for (Map.Entry<String, JsonNode> e : values.properties()) {
       AttributeDef attr = writable(object, e.getKey());
       List<Normalised> given = resolver.resolve(attr, e.getValue());
-      boolean append = attr.multiselect && (mode == Mode.APPEND || appendOnly.contains(attr.id));
+      boolean append =
+          attr.multiselect && (mode == Mode.APPEND || write.appendOnly().contains(attr.id));
       target.put(attr, append ? union(record.active(attr.id), given) : given);
     }
     checkUnique(object, record, target);
@@ -64,7 +74,7 @@ final class RecordWriter {
       Diff diff = replace(record, e.getKey(), e.getValue());
       if (diff.changed()) {
         changed.computeIfAbsent(record, r -> new LinkedHashSet<>()).add(e.getKey().id);
-        links.mirror(record, e.getKey(), diff.added(), diff.removed(), changed);
+        links.mirror(record, e.getKey(), diff, changed);
       }
     }
     if (mode == Mode.CREATE) {

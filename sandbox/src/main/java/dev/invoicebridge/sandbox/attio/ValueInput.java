@@ -4,6 +4,7 @@ import dev.invoicebridge.sandbox.attio.SchemaModel.AttributeDef;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -130,7 +131,7 @@ final class ValueInput {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      return java.time.LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Normalises everything written to one attribute: unwraps arrays (only multiselect attributes take
@@ -160,7 +161,7 @@ final class ValueResolver {
       return byId(target, s);
     }
     AttributeDef match = target.attributes.get(slug);
-    String key = ValueInput.scalar(match, tools.jackson.databind.node.StringNode.valueOf(s)).key();
+    String key = ValueInput.scalar(match, StringNode.valueOf(s)).key();
     return RecordMatcher.byUniqueKey(store, target, match, key)
         .orElseThrow(
             () ->
