@@ -2,9 +2,11 @@ package dev.invoicebridge.invoicing.stripe;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Price;
+import com.stripe.model.Product;
 import com.stripe.model.StripeCollection;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.ProductCreateParams;
+import com.stripe.param.ProductListParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,25 @@ public final class StripeCatalog {
     boolean more = Boolean.TRUE.equals(page.getHasMore()) && !items.isEmpty();
     return new Page<>(
         items, more ? Optional.of(items.getLast().price().value()) : Optional.empty());
+  }
+
+  /** Active products, newest first, {@code limit} (1 to 100) per page. */
+  public Page<CatalogProduct> activeProducts(Optional<String> cursor, int limit) {
+    ProductListParams.Builder params =
+        ProductListParams.builder().setActive(true).setLimit((long) limit);
+    cursor.ifPresent(params::setStartingAfter);
+    StripeCollection<Product> page = calls.call(c -> c.v1().products().list(params.build()));
+    List<CatalogProduct> items =
+        page.getData().stream()
+            .map(
+                p ->
+                    new CatalogProduct(
+                        new StripeProductId(p.getId()),
+                        p.getName(),
+                        Optional.ofNullable(p.getDefaultPrice()).map(StripePriceId::new)))
+            .toList();
+    boolean more = Boolean.TRUE.equals(page.getHasMore()) && !items.isEmpty();
+    return new Page<>(items, more ? Optional.of(items.getLast().id().value()) : Optional.empty());
   }
 
   /**

@@ -47,7 +47,10 @@ public abstract sealed class StripeFailure extends RuntimeException {
   static String redact(String message) {
     return message == null
         ? null
-        : message.replaceAll("(sk|rk|pk)_(test|live)_[A-Za-z0-9*.]+", "$1_$2_[redacted]");
+        : message
+            .replaceAll("(sk|rk|pk)_(test|live)_[A-Za-z0-9*.]+", "$1_$2_[redacted]")
+            // An unparseable answer is quoted whole; a webhook endpoint's would hold its secret.
+            .replaceAll("whsec_[A-Za-z0-9]+", "whsec_[redacted]");
   }
 
   /** The key is wrong, expired or revoked (HTTP 401). */

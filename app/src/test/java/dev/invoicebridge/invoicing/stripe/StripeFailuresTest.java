@@ -110,4 +110,15 @@ class StripeFailuresTest {
               assertThat(e.providerCode()).contains("resource_missing");
             });
   }
+
+  @Test
+  void messages_never_carry_keys_or_webhook_secrets() {
+    String redacted =
+        StripeFailure.redact(
+            "Invalid API Key provided: sk_live_****1234 for rk_test_abc; body {\"secret\":\"whsec_Zx9\"}");
+
+    assertThat(redacted)
+        .doesNotContain("1234", "rk_test_abc", "whsec_Zx9")
+        .contains("sk_live_[redacted]", "whsec_[redacted]");
+  }
 }

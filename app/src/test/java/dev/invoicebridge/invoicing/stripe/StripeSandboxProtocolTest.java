@@ -170,6 +170,54 @@ class StripeSandboxProtocolTest {
     assertThat(missing.header("Request-Id")).startsWith("req_");
   }
 
+  @Test
+  void products_page_and_carry_their_default_price() {
+    String price = rig.sandbox().seedPrice("Paged product", "usd", 700);
+
+    Page<CatalogProduct> first = rig.invoicing().catalog().activeProducts(Optional.empty(), 1);
+
+    assertThat(first.items())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.name()).isEqualTo("Paged product");
+              assertThat(p.defaultPrice()).contains(new StripePriceId(price));
+            });
+  }
+
+  @Test
+  void customer_search_finds_by_metadata_and_invoice_items_can_be_deleted_from_drafts() {
+    String customer =
+        SandboxHttp.post(rig, "/v1/customers", "email=s%40search.example&metadata[crm_id]=77", null)
+            .body()
+            .get("id")
+            .asString();
+    String invoice =
+        SandboxHttp.post(rig, "/v1/invoices", "customer=" + customer, null)
+            .body()
+            .get("id")
+            .asString();
+    String item =
+        SandboxHttp.post(
+                rig, "/v1/invoiceitems", "invoice=" + invoice + "&amount=500&currency=usd", null)
+            .body()
+            .get("id")
+            .asString();
+
+    JsonNode found =
+        SandboxHttp.get(rig, "/v1/customers/search?query=metadata%5B'crm_id'%5D%3A'77'").body();
+    SandboxHttp.Answer deleted =
+        SandboxHttp.send(
+            rig,
+            SandboxHttp.request(rig, "/v1/invoiceitems/" + item).DELETE(),
+            StripeSandboxRig.SECRET_KEY);
+
+    assertThat(found.at("/data/0/id").asString()).isEqualTo(customer);
+    assertThat(deleted.body().get("deleted").asBoolean()).isTrue();
+    assertThat(SandboxHttp.get(rig, "/v1/invoices/" + invoice).body().get("total").asLong())
+        .isZero();
+  }
+
   private static NewInvoice newInvoice(StripeCustomer c) {
     return new NewInvoice(
         java.util.UUID.randomUUID().toString(),

@@ -19,6 +19,7 @@ final class CustomersApi {
 
   void register(Router router) {
     router.add("GET", "/v1/customers", CUSTOMERS, this::list);
+    router.add("GET", "/v1/customers/search", CUSTOMERS, this::search);
     router.add("POST", "/v1/customers", CUSTOMERS, this::create);
     router.add("GET", "/v1/customers/{id}", CUSTOMERS, c -> render(c.arg(0)));
     router.add("POST", "/v1/customers/{id}", CUSTOMERS, this::update);
@@ -37,6 +38,42 @@ final class CustomersApi {
                         .toList())
             .orElseGet(() -> store.newestFirst("customer"));
     return Lists.page(all, call.params(), "/v1/customers", store::render);
+  }
+
+  /**
+   * The search API for {@code email:'x'} and {@code metadata['k']:'v'} clauses joined by AND.
+   * Stripe's index lags writes by up to a minute; the sandbox's does not, which tests must not rely
+   * on.
+   */
+  private Map<String, Object> search(Call call) {
+    String query = call.params().required("query");
+    List<java.util.function.Predicate<Map<String, Object>>> clauses = new java.util.ArrayList<>();
+    for (String clause : query.split("(?i)\\s+AND\\s+")) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(email|name|metadata\\['([^']+)'\\]):'([^']*)'")
+              .matcher(clause.trim());
+      if (!m.matches()) {
+        throw StripeApiException.invalid("query", "Invalid search query: " + clause.trim());
+      }
+      String value = m.group(3);
+      clauses.add(
+          m.group(2) == null
+              ? c -> value.equals(c.get(m.group(1)))
+              : c -> value.equals(castMap(c.get("metadata")).get(m.group(2))));
+    }
+    List<Object> data =
+        store.newestFirst("customer").stream()
+            .filter(c -> clauses.stream().allMatch(p -> p.test(c)))
+            .limit(call.params().integer("limit").orElse(10L))
+            .map(c -> (Object) store.render(c))
+            .toList();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("object", "search_result");
+    result.put("data", new java.util.ArrayList<>(data));
+    result.put("has_more", false);
+    result.put("next_page", null);
+    result.put("url", "/v1/customers/search");
+    return result;
   }
 
   private Map<String, Object> create(Call call) {

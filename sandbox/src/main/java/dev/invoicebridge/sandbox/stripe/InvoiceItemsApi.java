@@ -32,6 +32,7 @@ final class InvoiceItemsApi {
     router.add("GET", "/v1/invoiceitems", INVOICE_ITEMS, this::list);
     router.add("GET", "/v1/invoiceitems/{id}", INVOICE_ITEMS, c -> render(c.arg(0)));
     router.add("POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::update);
+    router.add("DELETE", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::delete);
     router.add("POST", "/v1/invoices/{id}/add_lines", INVOICES, this::addLines);
   }
 
@@ -39,12 +40,15 @@ final class InvoiceItemsApi {
     Params p = call.params();
     Optional<Map<String, Object>> invoice =
         p.string("invoice").map(id -> store.get("invoice", id, "invoice"));
+    Map<String, Object> previous = invoice.map(InvoiceItemsApi::totals).orElse(null);
     String customer =
         p.string("customer")
             .map(id -> (String) store.get("customer", id, "customer").get("id"))
             .or(() -> invoice.map(i -> (String) i.get("customer")))
             .orElseThrow(() -> p.missingParam("customer"));
-    return store.render(add(call, p, customer, invoice.orElse(null)));
+    Map<String, Object> item = add(call, p, customer, invoice.orElse(null));
+    invoice.ifPresent(i -> events.emit(call, "invoice.updated", i, previous));
+    return store.render(item);
   }
 
   private Map<String, Object> addLines(Call call) {
@@ -58,6 +62,7 @@ final class InvoiceItemsApi {
     if (store.lineIds((String) invoice.get("id")).size() + lines.size() > MAX_ITEMS_PER_INVOICE) {
       throw tooMany();
     }
+    Map<String, Object> previous = totals(invoice);
     for (int i = 0; i < lines.size(); i++) {
       if (!(lines.get(i) instanceof Map<?, ?> m)) {
         throw StripeApiException.invalid("lines[" + i + "]", "Invalid object");
@@ -74,7 +79,16 @@ final class InvoiceItemsApi {
           new Params(Map.of("metadata", p.values().get("invoice_metadata")))
               .metadata(CustomersApi.castMap(invoice.get("metadata"))));
     }
+    events.emit(call, "invoice.updated", invoice, previous);
     return store.render(invoice);
+  }
+
+  private static Map<String, Object> totals(Map<String, Object> invoice) {
+    Map<String, Object> t = new HashMap<>();
+    for (String f : List.of("subtotal", "total", "amount_due", "amount_remaining")) {
+      t.put(f, invoice.get(f));
+    }
+    return t;
   }
 
   /**
@@ -194,6 +208,36 @@ final class InvoiceItemsApi {
     }
     events.emit(call, "invoiceitem.updated", item, previous);
     return store.render(item);
+  }
+
+  /** Deletes an item that is pending or on a draft, with its line. */
+  private Map<String, Object> delete(Call call) {
+    Map<String, Object> item = store.get("invoiceitem", call.arg(0), "id");
+    String invoiceId = (String) item.get("invoice");
+    if (invoiceId != null) {
+      Map<String, Object> invoice = store.get("invoice", invoiceId, "invoice");
+      requireDraft(invoice);
+      Map<String, Object> previous = totals(invoice);
+      store
+          .lineIds(invoiceId)
+          .removeIf(
+              lineId -> {
+                Map<String, Object> details =
+                    CustomersApi.castMap(
+                        CustomersApi.castMap(store.get("line_item", lineId, "id").get("parent"))
+                            .get("invoice_item_details"));
+                boolean match = item.get("id").equals(details.get("invoice_item"));
+                if (match) {
+                  store.remove(lineId);
+                }
+                return match;
+              });
+      InvoiceLifecycle.recalculate(store, invoice);
+      events.emit(call, "invoice.updated", invoice, previous);
+    }
+    store.remove((String) item.get("id"));
+    events.emit(call, "invoiceitem.deleted", item, null);
+    return Map.of("id", item.get("id"), "object", "invoiceitem", "deleted", true);
   }
 
   private Map<String, Object> render(String id) {

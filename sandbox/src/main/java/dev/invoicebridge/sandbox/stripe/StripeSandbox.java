@@ -45,7 +45,7 @@ public final class StripeSandbox implements AutoCloseable {
     this.delivery = new WebhookDelivery(clock);
     this.catalog = new CatalogApi(store, events);
     this.lifecycle = new InvoiceLifecycle(store, events, accountId);
-    this.endpoints = new WebhookEndpointsApi(store, events);
+    this.endpoints = new WebhookEndpointsApi(store);
     new CustomersApi(store, events).register(router);
     catalog.register(router);
     new InvoicesApi(store, events).register(router);

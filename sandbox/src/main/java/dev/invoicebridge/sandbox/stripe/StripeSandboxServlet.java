@@ -72,9 +72,14 @@ public final class StripeSandboxServlet extends HttpServlet {
       ex.json(401, e.body());
       return;
     }
-    var values = FormDecoder.decode(req.getQueryString());
-    values.putAll(FormDecoder.decode(body));
-    Response r = control.serve(ex.method(), ex.path(), new Params(values));
+    Response r;
+    try {
+      var values = FormDecoder.decode(req.getQueryString());
+      values.putAll(FormDecoder.decode(body));
+      r = control.serve(ex.method(), ex.path(), new Params(values));
+    } catch (StripeApiException e) {
+      r = new Response(e.status(), e.body());
+    }
     ex.json(r.status(), r.body());
   }
 

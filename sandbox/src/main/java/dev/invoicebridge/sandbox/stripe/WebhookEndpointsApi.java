@@ -16,12 +16,10 @@ final class WebhookEndpointsApi {
   static final int MAX_ENDPOINTS = 16;
 
   private final StripeStore store;
-  private final EventLog events;
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
-  WebhookEndpointsApi(StripeStore store, EventLog events) {
+  WebhookEndpointsApi(StripeStore store) {
     this.store = store;
-    this.events = events;
   }
 
   void register(Router router) {
