@@ -103,6 +103,47 @@ class StripeWebhooksTest {
   }
 
   @Test
+  void many_invoices_paid_voided_or_failed_under_doubled_reversed_delivery_end_in_stripes_state() {
+    rig.stripe("POST", "/_control/webhooks?duplicates=true&out_of_order=true");
+    List<JsonNode> invoices = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      invoices.add(finalizedInvoice(5 + i));
+    }
+
+    for (int i = 0; i < invoices.size(); i++) {
+      String stripeId = invoices.get(i).path("provider_invoice_id").asString();
+      switch (i % 3) {
+        case 0 -> pay(invoices.get(i));
+        case 1 -> rig.stripeForm("/v1/invoices/" + stripeId + "/void", "");
+        default -> rig.stripe("POST", "/_control/invoices/" + stripeId + "/payment_failed");
+      }
+    }
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              for (JsonNode invoice : invoices) {
+                String stripeId = invoice.path("provider_invoice_id").asString();
+                JsonNode truth = Http.json(rig.stripe("GET", "/v1/invoices/" + stripeId));
+                JsonNode mirrored = rig.get("/api/v1/invoices/" + invoice.path("id").asString());
+                assertThat(mirrored.path("status").asString())
+                    .isEqualTo(truth.path("status").asString());
+                assertThat(mirrored.path("amount_paid").asLong())
+                    .isEqualTo(truth.path("amount_paid").asLong());
+                AttioRecord record = rig.attioInvoice(stripeId);
+                assertThat(InvoiceRig.text(record, "status"))
+                    .isEqualToIgnoringCase(truth.path("status").asString());
+                assertThat(unprocessed(stripeId)).isZero();
+              }
+            });
+    assertThat(invoices)
+        .extracting(
+            i -> rig.get("/api/v1/invoices/" + i.path("id").asString()).path("status").asString())
+        .containsOnly("paid", "void", "open");
+  }
+
+  @Test
   void a_late_event_about_an_older_state_cannot_undo_a_payment() {
     JsonNode invoice = finalizedInvoice(2);
     String stripeId = invoice.path("provider_invoice_id").asString();
