@@ -53,8 +53,14 @@ public class Invoices {
 
   public DialogChoices choices(WorkspaceId workspace, RecordRef record, Provider provider) {
     Recipients.Choices choices = recipients.choices(workspace, record);
-    List<CatalogItem> catalog = providers.forWorkspace(workspace, provider).catalog(100);
+    List<CatalogItem> catalog = catalog(workspace, provider, Optional.empty(), 100);
     return new DialogChoices(choices.recordName(), choices.people(), catalog);
+  }
+
+  /** The provider's active catalog prices, filtered by product name when a query is given. */
+  public List<CatalogItem> catalog(
+      WorkspaceId workspace, Provider provider, Optional<String> query, int max) {
+    return providers.forWorkspace(workspace, provider).catalog(query, max);
   }
 
   public Optional<MirroredInvoice> get(WorkspaceId workspace, InvoiceId id) {

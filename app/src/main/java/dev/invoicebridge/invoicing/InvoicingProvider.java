@@ -12,8 +12,11 @@ import java.util.Optional;
 public interface InvoicingProvider {
   Provider provider();
 
-  /** Active one-time catalog prices, at most {@code max}. */
-  List<CatalogItem> catalog(int max);
+  /**
+   * Active one-time catalog prices, at most {@code max}: those whose product name contains {@code
+   * query} (ignoring case) when one is given.
+   */
+  List<CatalogItem> catalog(Optional<String> query, int max);
 
   /** The customer with this email, or a new one; never two for one email. */
   ProviderCustomerId findOrCreateCustomer(BillTo billTo);

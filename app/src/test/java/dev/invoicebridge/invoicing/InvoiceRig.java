@@ -86,30 +86,48 @@ public final class InvoiceRig {
         .formatted(object, recordId, action, extra);
   }
 
-  /** Calls the Stripe emulator as the connected account does. */
+  /**
+   * Calls the Stripe emulator as the connected account does. The emulator enforces Stripe's
+   * test-mode limit of 25 requests per second, which the app's own calls share, so a 429 is waited
+   * out as stripe-java would.
+   */
   public HttpResponse<String> stripe(String method, String path) {
     String[] auth = {"Authorization", "Bearer " + stripeKey};
-    return switch (method) {
-      case "GET" -> http.get("/sandbox/stripe" + path, auth);
-      case "POST" -> http.postJson("/sandbox/stripe" + path, "", auth);
-      default -> throw new IllegalArgumentException(method);
-    };
+    return org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                switch (method) {
+                  case "GET" -> http.get("/sandbox/stripe" + path, auth);
+                  case "POST" -> http.postJson("/sandbox/stripe" + path, "", auth);
+                  default -> throw new IllegalArgumentException(method);
+                },
+            r -> r.statusCode() != 429);
   }
 
   /** Posts a form to the Stripe emulator's API as the account, as stripe-java would. */
   public JsonNode stripeForm(String path, String form) {
+    // A 429 means the request was not processed, so it is safe to send again.
+    HttpResponse<String> response =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .pollInterval(java.time.Duration.ofMillis(200))
+            .until(() -> postForm(path, form), r -> r.statusCode() != 429);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response);
+  }
+
+  private HttpResponse<String> postForm(String path, String form) {
     try (var client = java.net.http.HttpClient.newHttpClient()) {
-      HttpResponse<String> response =
-          client.send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create(http.base() + "/sandbox/stripe" + path))
-                  .header("Authorization", "Bearer " + stripeKey)
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      return Http.json(response);
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(http.base() + "/sandbox/stripe" + path))
+              .header("Authorization", "Bearer " + stripeKey)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

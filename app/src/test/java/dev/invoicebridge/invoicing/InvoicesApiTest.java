@@ -282,4 +282,19 @@ class InvoicesApiTest {
                     + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(customers.path("data")).hasSize(1);
   }
+
+  @Test
+  void the_catalog_picker_finds_prices_by_product_name_with_amount_and_currency() {
+    JsonNode all = rig.get("/api/v1/catalog/prices");
+    JsonNode found = rig.get("/api/v1/catalog/prices?query=CONSULT");
+
+    assertThat(all.path("prices").findValuesAsString("name"))
+        .contains("Consulting hour", "Implementation package", "Support plan (month)");
+    assertThat(found.path("prices")).hasSize(1);
+    JsonNode price = found.path("prices").get(0);
+    assertThat(price.path("price_id").asString()).startsWith("price_");
+    assertThat(price.path("name").asString()).isEqualTo("Consulting hour");
+    assertThat(price.path("unit_amount").asLong()).isEqualTo(15_000);
+    assertThat(price.path("currency").asString()).isEqualTo("usd");
+  }
 }

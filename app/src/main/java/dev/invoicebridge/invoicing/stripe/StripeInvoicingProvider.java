@@ -36,15 +36,19 @@ final class StripeInvoicingProvider implements InvoicingProvider {
   }
 
   @Override
-  public List<CatalogItem> catalog(int max) {
+  public List<CatalogItem> catalog(Optional<String> query, int max) {
+    int limit = Math.min(max, 100);
     return mapped(
         () ->
-            stripe.catalog().activePrices(Optional.empty(), Math.min(max, 100)).items().stream()
-                .map(
-                    p ->
-                        new CatalogItem(
-                            p.price().value(), p.productName(), p.currency(), p.unitAmount()))
-                .toList());
+            (query.isPresent()
+                    ? stripe.catalog().search(query.get(), limit)
+                    : stripe.catalog().activePrices(Optional.empty(), limit).items())
+                .stream()
+                    .map(
+                        p ->
+                            new CatalogItem(
+                                p.price().value(), p.productName(), p.currency(), p.unitAmount()))
+                    .toList());
   }
 
   @Override
