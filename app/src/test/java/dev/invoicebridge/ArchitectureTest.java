@@ -23,6 +23,15 @@ class ArchitectureTest {
           .resideInAPackage("com.stripe..");
 
   @ArchTest
+  static final ArchRule the_rest_of_the_service_sees_providers_only_through_the_port =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.invoicebridge.invoicing.stripe..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.invoicebridge.invoicing.stripe..");
+
+  @ArchTest
   static final ArchRule nothing_reaches_into_internal_packages_of_another =
       noClasses()
           .that()

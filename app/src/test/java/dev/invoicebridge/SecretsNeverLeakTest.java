@@ -42,6 +42,11 @@ class SecretsNeverLeakTest {
   static final String STRIPE_KEY = "sk_test_SEEDEDSECRET4242abcdEFGH";
   static final String QUICKBOOKS_TOKEN = "qb_SEEDED_eyJhbGciOiJSUzI1NiJ9";
   static final String WEBHOOK_SECRET = "whsec_SEEDEDSECRET1234567890";
+  static final String INVOICE =
+      """
+      {"record": {"object": "people", "record_id": "00000000-0000-4000-8000-000000000000"},
+       "lines": [{"description": "Probe", "unit_amount": 100}], "currency": "usd"}
+      """;
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -98,6 +103,12 @@ class SecretsNeverLeakTest {
       http.get("/api/v1/records/people?query=a", "Authorization", auth);
       http.get("/api/v1/schema", "Authorization", auth);
       http.postJson("/api/v1/schema/setup", "", "Authorization", auth);
+      http.postJson("/api/v1/invoices", INVOICE, "Authorization", auth);
+      http.get("/api/v1/invoices", "Authorization", auth);
+      http.get("/api/v1/catalog/prices", "Authorization", auth);
+    }
+    for (Workspace w : workspaces.all()) {
+      http.postJson("/webhooks/stripe/" + w.id().value(), "{}", "Stripe-Signature", "t=1,v1=0");
     }
     http.get("/actuator/prometheus");
     http.get("/v3/api-docs");
@@ -116,6 +127,11 @@ class SecretsNeverLeakTest {
     http.postForm("/settings", "/settings/connections/stripe/check", Map.of());
 
     SandboxCredentials sandbox = sandboxAccounts.ensure(workspaces.ensureDefault("x").id());
+    String sandboxWebhookSecret =
+        vault
+            .get(workspaces.ensureDefault("x").id(), "stripe.webhook_secret")
+            .orElseThrow()
+            .reveal();
     List<String> secrets =
         List.of(
             ATTIO_TOKEN,
@@ -124,13 +140,17 @@ class SecretsNeverLeakTest {
             WEBHOOK_SECRET,
             sandbox.attioToken(),
             sandbox.stripeSecretKey(),
-            sandbox.quickBooksAccessToken());
+            sandbox.quickBooksAccessToken(),
+            sandboxWebhookSecret);
     String responses = http.everythingSeen();
     assertThat(responses).contains("Stripe rejected the API key");
     String stored =
         String.join(
                 "\n", jdbc.sql("select ciphertext from vault_secret").query(String.class).list())
             + jdbc.sql("select coalesce(last_check_message, '') from workspace_connection")
+                .query(String.class)
+                .list()
+            + jdbc.sql("select payload || coalesce(last_error, '') from webhook_inbox")
                 .query(String.class)
                 .list();
     for (String secret : secrets) {

@@ -22,9 +22,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Four chains: the sandbox emulators (they check their own credentials), the REST API (bearer
- * tokens, stateless, problem+json errors), actuator and OpenAPI (public, details for admins), and
- * the web UI (form login, sessions, CSRF on every form).
+ * Four chains: the sandbox emulators and provider webhooks (they check their own credentials or
+ * signatures), the REST API (bearer tokens, stateless, problem+json errors), actuator and OpenAPI
+ * (public, details for admins), and the web UI (form login, sessions, CSRF on every form).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,7 +40,8 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain sandboxChain(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/sandbox/**")
+    // Provider webhooks prove themselves with their signature, checked by their controller.
+    return http.securityMatcher("/sandbox/**", "/webhooks/**")
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)

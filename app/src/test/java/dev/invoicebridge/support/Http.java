@@ -36,6 +36,11 @@ public final class Http {
             .build();
   }
 
+  /** The service's root URL, such as {@code http://localhost:8080}. */
+  public String base() {
+    return base;
+  }
+
   /** Every status line, header and body this client received, for leak scans. */
   public String everythingSeen() {
     return String.join("\n", seen);

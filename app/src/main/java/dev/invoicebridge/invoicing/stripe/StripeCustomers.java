@@ -71,6 +71,12 @@ public final class StripeCustomers {
     return toCustomer(calls.call(c -> c.v1().customers().update(id.value(), params.build())));
   }
 
+  /** The currency Stripe fixed for the customer at its first invoice, if any yet. */
+  public Optional<String> currency(StripeCustomerId id) {
+    return Optional.ofNullable(
+        calls.call(c -> c.v1().customers().retrieve(id.value())).getCurrency());
+  }
+
   public StripeCustomer retrieve(StripeCustomerId id) {
     return toCustomer(calls.call(c -> c.v1().customers().retrieve(id.value())));
   }

@@ -1,0 +1,52 @@
+package dev.invoicebridge.invoicing;
+
+import dev.invoicebridge.vault.Secret;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One connected provider account, in invoicing's vocabulary. Every method throws {@link
+ * InvoicingFailure} when the provider refuses or cannot be reached.
+ */
+public interface InvoicingProvider {
+  Provider provider();
+
+  /**
+   * Active one-time catalog prices, at most {@code max}: those whose product name contains {@code
+   * query} (ignoring case) when one is given.
+   */
+  List<CatalogItem> catalog(Optional<String> query, int max);
+
+  /** The customer with this email, or a new one; never two for one email. */
+  ProviderCustomerId findOrCreateCustomer(BillTo billTo);
+
+  /** The customer's email address, if it has one. */
+  Optional<String> customerEmail(ProviderCustomerId customer);
+
+  /** The currency the customer is already billed in, if the provider fixed one. */
+  Optional<String> customerCurrency(ProviderCustomerId customer);
+
+  /** Creates the draft with its lines; repeating the same reference creates nothing new. */
+  ProviderInvoice createDraft(DraftInvoice draft);
+
+  /** Draft to open: a number and a hosted payment page are assigned. */
+  ProviderInvoice finalizeInvoice(ProviderInvoiceId id);
+
+  /** Has the provider email the open invoice to the customer. */
+  ProviderInvoice send(ProviderInvoiceId id);
+
+  /** The invoice as the provider has it now. */
+  ProviderInvoice retrieve(ProviderInvoiceId id);
+
+  /**
+   * Finds or creates the webhook endpoint for {@code url}, repairing what differs.
+   *
+   * @param secretStored whether its signing secret is still in the vault
+   * @return the new signing secret when the endpoint was (re)created; store it at once
+   */
+  Optional<Secret> ensureWebhookEndpoint(URI url, boolean secretStored);
+
+  /** The event, once its signature header is proven with one of the secrets. */
+  WebhookEvent verifyWebhook(String payload, String signatureHeader, List<Secret> secrets);
+}

@@ -1,0 +1,190 @@
+package dev.invoicebridge.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invoicebridge.attio.AttioRecord;
+import dev.invoicebridge.attio.Filter;
+import dev.invoicebridge.attio.RecordQuery;
+import dev.invoicebridge.connection.AttioClients;
+import dev.invoicebridge.support.Http;
+import dev.invoicebridge.vault.SecretVault;
+import dev.invoicebridge.workspace.WorkspaceId;
+import dev.invoicebridge.workspace.Workspaces;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What invoice tests need around a running sandbox-mode app: its API as an operator token, the
+ * Stripe emulator with the account's key, and the Attio invoices object.
+ */
+public final class InvoiceRig {
+  public final Http http;
+  public final String token;
+  public final WorkspaceId workspace;
+  private final String stripeKey;
+  private final AttioClients attio;
+
+  public InvoiceRig(
+      int port, Path data, Workspaces workspaces, SecretVault vault, AttioClients attio) {
+    this.http = new Http(port);
+    this.token = dev.invoicebridge.support.SandboxApp.apiToken(data);
+    this.workspace = workspaces.all().getFirst().id();
+    this.stripeKey = vault.get(workspace, "sandbox.stripe_secret_key").orElseThrow().reveal();
+    this.attio = attio;
+  }
+
+  public HttpResponse<String> post(String body, String... headers) {
+    List<String> all = new ArrayList<>(List.of("Authorization", Http.bearer(token)));
+    all.addAll(List.of(headers));
+    return http.postJson("/api/v1/invoices", body, all.toArray(String[]::new));
+  }
+
+  public JsonNode created(String body) {
+    HttpResponse<String> response = post(body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return Http.json(response);
+  }
+
+  public JsonNode get(String path) {
+    HttpResponse<String> response = http.get(path, "Authorization", Http.bearer(token));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response);
+  }
+
+  /** Record ids of an object in the seeded Attio workspace, in the browser's order. */
+  public List<String> records(String object) {
+    return get("/api/v1/records/" + object + "?limit=100")
+        .path("records")
+        .findValuesAsString("record_id");
+  }
+
+  /** A record read straight from the Attio emulator. */
+  public AttioRecord attioRecord(String object, String recordId) {
+    return attio
+        .forWorkspace(workspace)
+        .getRecord(object, new dev.invoicebridge.attio.RecordId(recordId));
+  }
+
+  /** Record ids a record references through one attribute. */
+  public List<String> referenced(String object, String recordId, String attribute) {
+    return attioRecord(object, recordId).all(attribute).stream()
+        .map(v -> ((dev.invoicebridge.attio.AttioValue.RecordReference) v).targetRecordId().value())
+        .toList();
+  }
+
+  /** A request body for {@code object}/{@code recordId} with one custom line. */
+  public static String body(String object, String recordId, String action, String extra) {
+    return """
+        {"provider": "stripe", "record": {"object": "%s", "record_id": "%s"},
+         "lines": [{"description": "Consulting", "unit_amount": 12500, "quantity": 2}],
+         "currency": "usd", "days_until_due": 14, "action": "%s"%s}
+        """
+        .formatted(object, recordId, action, extra);
+  }
+
+  /**
+   * Calls the Stripe emulator as the connected account does. The emulator enforces Stripe's
+   * test-mode limit of 25 requests per second, which the app's own calls share, so a 429 is waited
+   * out as stripe-java would.
+   */
+  public HttpResponse<String> stripe(String method, String path) {
+    String[] auth = {"Authorization", "Bearer " + stripeKey};
+    return org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                switch (method) {
+                  case "GET" -> http.get("/sandbox/stripe" + path, auth);
+                  case "POST" -> http.postJson("/sandbox/stripe" + path, "", auth);
+                  default -> throw new IllegalArgumentException(method);
+                },
+            r -> r.statusCode() != 429);
+  }
+
+  /** Posts a form to the Stripe emulator's API as the account, as stripe-java would. */
+  public JsonNode stripeForm(String path, String form) {
+    // A 429 means the request was not processed, so it is safe to send again.
+    HttpResponse<String> response =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .pollInterval(java.time.Duration.ofMillis(200))
+            .until(() -> postForm(path, form), r -> r.statusCode() != 429);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response);
+  }
+
+  private HttpResponse<String> postForm(String path, String form) {
+    try (var client = java.net.http.HttpClient.newHttpClient()) {
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(http.base() + "/sandbox/stripe" + path))
+              .header("Authorization", "Bearer " + stripeKey)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stripe's invoices that Invoicebridge created under our invoice id. */
+  public List<JsonNode> stripeInvoicesFor(String invoiceId) {
+    JsonNode list = Http.json(stripe("GET", "/v1/invoices?limit=100"));
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode invoice : list.path("data")) {
+      if (invoice
+          .path("metadata")
+          .path("invoicebridge_reference")
+          .asString("")
+          .equals("ib-" + invoiceId)) {
+        found.add(invoice);
+      }
+    }
+    return found;
+  }
+
+  /** The Attio invoice records with this Stripe invoice id. */
+  public List<AttioRecord> attioInvoices(String providerInvoiceId) {
+    return attio
+        .forWorkspace(workspace)
+        .queryRecords(
+            "invoices",
+            RecordQuery.all().filter(Filter.eq("provider_invoice_id", providerInvoiceId)));
+  }
+
+  /** The one Attio invoice record for the Stripe invoice. */
+  public AttioRecord attioInvoice(String providerInvoiceId) {
+    List<AttioRecord> found = attioInvoices(providerInvoiceId);
+    assertThat(found).hasSize(1);
+    return found.getFirst();
+  }
+
+  public static Optional<String> reference(AttioRecord record, String attribute) {
+    return record.all(attribute).stream()
+        .filter(dev.invoicebridge.attio.AttioValue.RecordReference.class::isInstance)
+        .map(v -> ((dev.invoicebridge.attio.AttioValue.RecordReference) v).targetRecordId().value())
+        .findFirst();
+  }
+
+  public static String text(AttioRecord record, String attribute) {
+    return record.first(attribute).map(InvoiceRig::plain).orElse(null);
+  }
+
+  private static String plain(dev.invoicebridge.attio.AttioValue value) {
+    return switch (value) {
+      case dev.invoicebridge.attio.AttioValue.Text t -> t.value();
+      case dev.invoicebridge.attio.AttioValue.Select s -> s.title();
+      case dev.invoicebridge.attio.AttioValue.Currency c -> c.amount().toPlainString();
+      default -> value.toString();
+    };
+  }
+}

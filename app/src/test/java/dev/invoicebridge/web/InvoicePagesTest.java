@@ -1,0 +1,111 @@
+package dev.invoicebridge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invoicebridge.connection.AttioClients;
+import dev.invoicebridge.invoicing.InvoiceRig;
+import dev.invoicebridge.support.Http;
+import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.vault.SecretVault;
+import dev.invoicebridge.workspace.Workspaces;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The create-invoice dialog and the invoice pages, as an operator's browser uses them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InvoicePagesTest {
+  static final Path DATA = SandboxApp.newDataDir();
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add("invoicebridge.data-dir", DATA::toString);
+  }
+
+  @LocalServerPort int port;
+  @Autowired Workspaces workspaces;
+  @Autowired SecretVault vault;
+  @Autowired AttioClients attio;
+  InvoiceRig rig;
+  Http browser;
+
+  @BeforeEach
+  void setUp() {
+    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
+    browser = new Http(port);
+    browser.login("operator", SandboxApp.password(DATA, "operator"));
+  }
+
+  @Test
+  void an_operator_creates_a_finalized_invoice_from_a_company_and_finds_it_in_the_list() {
+    String company = rig.records("companies").get(4);
+    List<String> team = rig.referenced("companies", company, "team");
+    JsonNode price = Http.json(rig.stripe("GET", "/v1/prices?limit=10")).path("data").get(0);
+    String dialog = "/invoices/new?object=companies&record_id=" + company;
+    String page = browser.get(dialog).body();
+    assertThat(page).contains("Pick a person", "Finalize and email", price.path("id").asString());
+
+    Map<String, String> fields = form(company);
+    fields.put("recipient_record_id", team.get(0));
+    fields.put("price_id_0", price.path("id").asString());
+    fields.put("quantity_0", "2");
+    fields.put("description_1", "Workshop");
+    fields.put("unit_price_1", "450.50");
+    fields.put("action", "finalize");
+    HttpResponse<String> created = browser.postForm(dialog, "/invoices/new", fields);
+
+    assertThat(created.statusCode()).isEqualTo(200);
+    assertThat(created.uri().getPath()).startsWith("/invoices/");
+    assertThat(created.body()).contains("Copy link", "data-copy=\"http", "open");
+    long total = 2 * price.path("unit_amount").asLong() + 45_050;
+    String id = created.uri().getPath().substring("/invoices/".length());
+    JsonNode api = rig.get("/api/v1/invoices/" + id);
+    assertThat(api.path("total").asLong()).isEqualTo(total);
+    assertThat(api.path("recipient_record_id").asString()).isEqualTo(team.get(0));
+    assertThat(browser.get("/invoices").body()).contains(api.path("number").asString());
+    assertThat(rig.attioInvoice(api.path("provider_invoice_id").asString())).isNotNull();
+  }
+
+  @Test
+  void the_dialog_shows_field_messages_on_the_rows_and_creates_nothing() {
+    String company = rig.records("companies").get(5);
+    String dialog = "/invoices/new?object=companies&record_id=" + company;
+    int before = rig.get("/api/v1/invoices?limit=100").path("invoices").size();
+    Map<String, String> fields = form(company);
+    fields.put("description_2", "Workshop");
+    fields.put("unit_price_2", "lots");
+    fields.put("currency", "dollars");
+    fields.put("action", "finalize");
+
+    HttpResponse<String> response = browser.postForm(dialog, "/invoices/new", fields);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains(
+            "unit price must be an amount such as 150.00", "must be a three-letter ISO 4217 code");
+    fields.put("unit_price_2", "450");
+    fields.put("currency", "usd");
+    assertThat(browser.postForm(dialog, "/invoices/new", fields).body())
+        .contains("is required: the company has");
+    assertThat(rig.get("/api/v1/invoices?limit=100").path("invoices")).hasSize(before);
+  }
+
+  private static Map<String, String> form(String company) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("object", "companies");
+    fields.put("record_id", company);
+    fields.put("currency", "usd");
+    fields.put("days_until_due", "30");
+    return fields;
+  }
+}
