@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Lets an API call through, or answers it with an injected fault or Attio's 429. */
@@ -78,10 +79,17 @@ final class Admission {
     }
   }
 
+  /**
+   * An HTTP date in its only sendable form, IMF-fixdate ("Tue, 03 Jun 2008 11:05:30 GMT"); Java's
+   * RFC 1123 formatter writes a one-digit day, which HTTP dates do not allow.
+   */
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
   /** Attio's 429: Retry-After is an HTTP date, not a number of seconds. */
   private static void rateLimited(Exchange ex, Instant retryAt) {
-    ex.header(
-        "Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atZone(ZoneOffset.UTC)));
+    ex.header("Retry-After", HTTP_DATE.format(retryAt));
     AttioSandboxServlet.error(
         ex,
         new AttioProblem(
