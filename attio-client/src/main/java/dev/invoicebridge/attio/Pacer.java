@@ -17,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Pacer {
   /**
-   * Calls leave at 96% of the limit, not at exactly the limit: Attio counts when calls arrive, and
-   * network jitter can bunch evenly spaced calls so that a window briefly holds one too many. 4%
-   * absorbs that and still sustains 0.96 of the limit (the benchmark's target is 0.95).
+   * Calls leave at 97% of the limit, not at exactly the limit: Attio counts when calls arrive, and
+   * network jitter can bunch evenly spaced calls so that a window briefly holds one too many. 3%
+   * absorbs that; more would eat the benchmark's margin (target 0.95 of the limit), because a
+   * loaded machine loses a little more to slots nobody was ready to use (4% measured 0.950).
    */
-  static final double HEADROOM = 0.04;
+  static final double HEADROOM = 0.03;
 
   private static final Map<String, Pacer> SHARED = new ConcurrentHashMap<>();
 
