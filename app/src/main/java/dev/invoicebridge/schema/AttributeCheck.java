@@ -51,4 +51,29 @@ final class AttributeCheck {
     }
     return Optional.empty();
   }
+
+  /**
+   * Why a usable currency attribute misleads, or empty: Attio fixes the currency per attribute, so
+   * one in another currency than the workspace's shows every amount in that other currency.
+   */
+  static Optional<String> currencyMismatch(AttioAttribute attribute, String workspaceCurrency) {
+    String code = attribute.defaultCurrencyCode();
+    if (attribute.type() != AttributeType.CURRENCY
+        || code == null
+        || code.equalsIgnoreCase(workspaceCurrency)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "shows amounts in "
+            + code
+            + " but the workspace currency is "
+            + workspaceCurrency
+            + " (Attio fixes the currency per attribute, so "
+            + workspaceCurrency
+            + " amounts would read as "
+            + code
+            + "); set the workspace currency to "
+            + code
+            + " or change the attribute's currency in Attio");
+  }
 }

@@ -40,7 +40,8 @@ public record SchemaReport(
   }
 
   /**
-   * @param problem why the attribute cannot be used (INCOMPATIBLE), or what it lacks; else null
+   * @param problem why the attribute cannot be used (INCOMPATIBLE), what it lacks, or how it
+   *     misleads (a currency other than the workspace's); else null
    * @param missingOptions select options the attribute still lacks
    */
   public record FieldReport(
@@ -70,12 +71,11 @@ public record SchemaReport(
     return fields.stream().filter(f -> f.state() == FieldState.INCOMPATIBLE).toList();
   }
 
-  /** One sentence for the admin. */
+  /**
+   * A few sentences for the admin. A run that wrote nothing says so first ("No changes made"),
+   * before whatever still stands in the way.
+   */
   public String summary() {
-    long created = fields.stream().filter(f -> f.state() == FieldState.CREATED).count();
-    long missing = fields.stream().filter(f -> f.state() == FieldState.MISSING).count();
-    List<FieldReport> bad = incompatible();
-    StringBuilder text = new StringBuilder();
     if (object == ObjectState.REFUSED) {
       return "Attio refused to create the object \"" + objectSlug + "\": " + problems.getFirst();
     }
@@ -83,19 +83,24 @@ public record SchemaReport(
       return "The object \"" + objectSlug + "\" does not exist in Attio yet; set up the schema.";
     }
     if (writes == 0 && healthy()) {
-      return "No changes needed: the object \""
+      return "No changes made: the object \""
           + objectSlug
-          + "\" and all its attributes are in place.";
+          + "\" and all its attributes are already in place.";
     }
+    StringBuilder text = new StringBuilder(writes == 0 ? "No changes made. " : "");
     if (object == ObjectState.CREATED) {
       text.append("Created the object \"").append(objectSlug).append("\". ");
     }
-    if (created > 0) {
-      text.append("Created ").append(created).append(" attribute(s). ");
+    count(text, FieldState.CREATED, "Created %d attribute(s). ");
+    count(text, FieldState.MISSING, "%d attribute(s) are missing. ");
+    long lacking =
+        fields.stream()
+            .filter(f -> f.state() != FieldState.MISSING && !f.missingOptions().isEmpty())
+            .count();
+    if (lacking > 0) {
+      text.append(lacking).append(" attribute(s) lack select options. ");
     }
-    if (missing > 0) {
-      text.append(missing).append(" attribute(s) are missing. ");
-    }
+    List<FieldReport> bad = incompatible();
     if (!bad.isEmpty()) {
       text.append(bad.size()).append(" attribute(s) cannot be used: ");
       text.append(
@@ -109,5 +114,12 @@ public record SchemaReport(
       text.append("Added missing select options.");
     }
     return text.toString().strip();
+  }
+
+  private void count(StringBuilder text, FieldState state, String sentence) {
+    long n = fields.stream().filter(f -> f.state() == state).count();
+    if (n > 0) {
+      text.append(String.format(java.util.Locale.ROOT, sentence, n));
+    }
   }
 }

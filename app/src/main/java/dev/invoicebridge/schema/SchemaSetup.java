@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 final class SchemaSetup {
   private final AttioClient attio;
   private int writes;
+  private SchemaMapping mapping;
 
   SchemaSetup(AttioClient attio) {
     this.attio = attio;
@@ -46,6 +47,7 @@ final class SchemaSetup {
 
   private SchemaReport run(SchemaMapping mapping, boolean create) {
     writes = 0;
+    this.mapping = mapping;
     Map<String, AttioObject> objects =
         attio.listObjects().stream()
             .collect(Collectors.toMap(AttioObject::apiSlug, Function.identity(), (a, b) -> a));
@@ -101,10 +103,17 @@ final class SchemaSetup {
         attribute = createAttribute(object, field, slug, mapping.currencyCode());
         state = FieldState.CREATED;
       }
-      fields.add(
-          attribute == null
-              ? missing(field, slug, field.selectOptions())
-              : checked(object, field, attribute, state, target, create));
+      if (attribute == null) {
+        fields.add(missing(field, slug, field.selectOptions()));
+        continue;
+      }
+      FieldReport report = checked(field, attribute, state, target, create);
+      fields.add(report);
+      if (report.usable()) {
+        AttributeCheck.currencyMismatch(attribute, mapping.currencyCode())
+            .ifPresent(
+                p -> problems.add("Attribute \"" + report.attributeSlug() + "\" " + p + "."));
+      }
     }
     Set<String> mapped = new HashSet<>(mapping.slugs().values());
     existing.values().stream()
@@ -121,12 +130,12 @@ final class SchemaSetup {
   }
 
   private FieldReport checked(
-      String object,
       InvoiceField field,
       AttioAttribute attribute,
       FieldState state,
       Optional<ObjectId> target,
       boolean create) {
+    String object = mapping.objectSlug();
     Optional<String> problem = AttributeCheck.problem(field, attribute, target);
     if (problem.isPresent()) {
       return new FieldReport(
@@ -137,7 +146,9 @@ final class SchemaSetup {
       missingOptions = options(object, attribute.apiSlug(), field.selectOptions(), create);
     }
     String note =
-        missingOptions.isEmpty() ? null : "lacks options " + String.join(", ", missingOptions);
+        missingOptions.isEmpty()
+            ? AttributeCheck.currencyMismatch(attribute, mapping.currencyCode()).orElse(null)
+            : "lacks options " + String.join(", ", missingOptions);
     return new FieldReport(field, attribute.apiSlug(), state, note, missingOptions);
   }
 

@@ -119,6 +119,48 @@ class SchemaSetupTest {
     assertThat(counters.snapshot().writes() - writesBefore).isEqualTo(report.writes());
     assertThat(attio.getAttribute("billing_docs", "grand_total").type())
         .isEqualTo(AttributeType.TEXT);
+
+    // A second run has nothing it can do: no write reaches Attio, and the summary says so while
+    // still naming the two conflicts.
+    long writesAfterFirst = counters.snapshot().writes();
+    SchemaReport again = setup.ensure(mapping);
+    assertThat(counters.snapshot().writes()).isEqualTo(writesAfterFirst);
+    assertThat(again.writes()).isZero();
+    assertThat(again.summary())
+        .startsWith("No changes made.")
+        .contains("2 attribute(s) cannot be used")
+        .contains("\"doc_ref\" is not unique")
+        .contains("\"grand_total\" is a text attribute");
+  }
+
+  @Test
+  void a_currency_attribute_in_another_currency_than_the_workspace_is_reported_in_plain_words() {
+    attio.createObject(new NewObject("billing_docs", "Billing doc", "Billing docs"));
+    attio.createAttribute(
+        "billing_docs",
+        NewAttribute.of("open_amount", "Open", AttributeType.CURRENCY).currency("EUR"));
+    SchemaMapping usd =
+        SchemaMapping.parse("billing_docs", "USD", Map.of("amount_due", "open_amount"));
+
+    SchemaReport report = setup.ensure(usd);
+
+    FieldReport due = field(report, InvoiceField.AMOUNT_DUE);
+    assertThat(due.state()).isEqualTo(FieldState.PRESENT);
+    assertThat(due.problem()).contains("shows amounts in EUR but the workspace currency is USD");
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
+        .startsWith("Attribute \"open_amount\" shows amounts in EUR")
+        .contains("set the workspace currency to EUR");
+    assertThat(report.healthy()).isFalse();
+    assertThat(report.summary()).contains("\"open_amount\" shows amounts in EUR");
+    // The currency attributes the run created itself are in the workspace currency: no complaint.
+    assertThat(field(report, InvoiceField.TOTAL).problem()).isNull();
+
+    SchemaReport euro =
+        setup.ensure(
+            SchemaMapping.parse("billing_docs", "EUR", Map.of("amount_due", "open_amount")));
+    assertThat(field(euro, InvoiceField.AMOUNT_DUE).problem()).isNull();
   }
 
   @Test

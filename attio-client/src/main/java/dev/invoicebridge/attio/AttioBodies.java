@@ -133,6 +133,13 @@ final class AttioBodies {
     return data(Map.of("target_url", w.targetUrl().toString(), "subscriptions", subs));
   }
 
+  static Map<String, Object> optionUpdate(OptionUpdate u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    putIfPresent(m, "title", u.title());
+    putIfPresent(m, "is_archived", u.archived());
+    return data(m);
+  }
+
   static Map<String, Object> title(String title) {
     return data(Map.of("title", title));
   }

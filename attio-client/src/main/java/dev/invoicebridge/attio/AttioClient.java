@@ -42,6 +42,13 @@ public interface AttioClient {
   /** {@code POST .../attributes/{attribute}/options}; a taken title is a conflict. */
   SelectOption createSelectOption(String object, String attribute, String title);
 
+  /**
+   * {@code PATCH .../attributes/{attribute}/options/{option}}: renames, archives or restores an
+   * option; {@code option} is its id or its current title.
+   */
+  SelectOption updateSelectOption(
+      String object, String attribute, String option, OptionUpdate update);
+
   /** {@code GET .../attributes/{attribute}/statuses}, archived ones included. */
   List<AttioStatus> listStatuses(String object, String attribute);
 
@@ -52,6 +59,14 @@ public interface AttioClient {
 
   /** {@code GET /v2/objects/{object}/records/{record_id}}. */
   AttioRecord getRecord(String object, RecordId id);
+
+  /**
+   * {@code GET .../records/{record_id}/attributes/{attribute}/values}: the attribute's current
+   * values, or with {@code historic} every value it ever had, oldest first (closed ones carry
+   * {@link StoredValue#activeUntil()}).
+   */
+  List<StoredValue> listRecordValues(
+      String object, RecordId id, String attribute, boolean historic);
 
   /** {@code POST /v2/objects/{object}/records/query}: one page. */
   List<AttioRecord> queryRecords(String object, RecordQuery query);

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * How a client runs.
  *
- * @param retryPolicy attempts per call and the longest {@code Retry-After} worth waiting for
+ * @param retryPolicy attempts per call, the longest {@code Retry-After} worth waiting for, and the
+ *     deadline of a whole call
  */
 public record AttioClientSettings(
     URI baseUrl,
@@ -46,14 +47,20 @@ public record AttioClientSettings(
   }
 
   /**
-   * Attempts per call (the first included) and the longest {@code Retry-After} worth waiting for.
+   * Attempts per call (the first included), the longest {@code Retry-After} worth waiting for, and
+   * the deadline of one call as the caller sees it: waiting for a rate-limit slot, every attempt
+   * and every wait between attempts together. Past it the call ends in {@link
+   * AttioTransientException}.
    */
-  public record RetryPolicy(int maxAttempts, Duration maxRetryAfter) {
+  public record RetryPolicy(int maxAttempts, Duration maxRetryAfter, Duration callDeadline) {
     public RetryPolicy {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1");
       }
       Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+      if (callDeadline == null || !callDeadline.isPositive()) {
+        throw new IllegalArgumentException("callDeadline must be positive");
+      }
     }
   }
 
@@ -79,6 +86,7 @@ public record AttioClientSettings(
     private RateLimits rateLimits = RateLimits.ATTIO;
     private int maxAttempts = 4;
     private Duration maxRetryAfter = Duration.ofSeconds(30);
+    private Duration callDeadline = Duration.ofSeconds(60);
     private AttioMetrics metrics = AttioMetrics.NONE;
     private Clock clock = Clock.systemUTC();
 
@@ -109,6 +117,15 @@ public record AttioClientSettings(
       return this;
     }
 
+    /**
+     * The longest one call may take, queueing for a rate-limit slot, attempts and waits included
+     * (default 60 s).
+     */
+    public Builder callDeadline(Duration deadline) {
+      this.callDeadline = deadline;
+      return this;
+    }
+
     public Builder metrics(AttioMetrics newMetrics) {
       this.metrics = newMetrics;
       return this;
@@ -125,7 +142,7 @@ public record AttioClientSettings(
           token,
           timeouts,
           rateLimits,
-          new RetryPolicy(maxAttempts, maxRetryAfter),
+          new RetryPolicy(maxAttempts, maxRetryAfter, callDeadline),
           metrics,
           clock);
     }

@@ -9,9 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.core.JacksonException;
@@ -21,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends one Attio call: paced under the token's rate limit, retried by {@link RetryRules}, and
- * mapped by {@link AttioErrors} when it fails for good. Every attempt has a bounded timeout.
+ * mapped by {@link AttioErrors} when it fails for good. Every attempt has a bounded timeout, and
+ * the whole call (queueing, attempts, waits) a deadline.
  */
 final class AttioHttp {
   static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -54,55 +52,100 @@ final class AttioHttp {
         call.write()
             ? Pacer.shared(base, token, "write", settings.writesPerSecond())
             : Pacer.shared(base, token, "read", settings.readsPerSecond());
-    HttpRequest request = request(call, token);
+    long deadline = System.nanoTime() + settings.retryPolicy().callDeadline().toNanos();
+    boolean maybeApplied = false;
     for (int attempt = 1; ; attempt++) {
-      Outcome outcome = once(request, call, pacer, attempt);
+      Outcome outcome = once(call, token, pacer, new Turn(attempt, deadline, maybeApplied));
       if (outcome.body() != null) {
         return outcome.body();
       }
-      RetryRules.Attempt failed = outcome.failed();
+      if (maybeApplied && isNotFound(outcome) && call.method().equals("DELETE")) {
+        // An earlier attempt deleted it but its answer was lost: gone is what the caller wanted.
+        return JSON.createObjectNode();
+      }
+      maybeApplied |= outcome.maybeApplied();
       Optional<Duration> delay =
           RetryRules.delay(
-              failed,
+              outcome.failed(),
               settings.clock().instant(),
               settings.retryPolicy(),
               ThreadLocalRandom.current());
       if (delay.isEmpty()) {
-        settings.metrics().failed(outcome.error().getClass().getSimpleName());
-        throw outcome.error();
+        throw failed(outcome.error());
       }
-      settings
-          .metrics()
-          .retried(
-              failed.answer() == null
-                  ? failed.failure().name()
-                  : "" + failed.answer().statusCode());
+      if (System.nanoTime() + delay.get().toNanos() - deadline > 0) {
+        throw failed(pastDeadline(maybeApplied, outcome.error()));
+      }
+      settings.metrics().retried(retryReason(outcome.failed()));
       pause(delay.get(), outcome.error());
     }
   }
 
-  /** One attempt: the parsed body, or how it failed and the exception it would end in. */
-  private record Outcome(JsonNode body, RetryRules.Attempt failed, AttioException error) {}
+  /** Where one call stands before an attempt: which attempt, its deadline, what may have landed. */
+  private record Turn(int attempt, long deadline, boolean maybeApplied) {}
 
-  private Outcome once(HttpRequest request, Call call, Pacer pacer, int attempt) {
+  /** One attempt: the parsed body, or how it failed and the exception it would end in. */
+  private record Outcome(JsonNode body, RetryRules.Attempt failed, AttioException error) {
+    /** Whether Attio may have applied the call although the attempt failed. */
+    boolean maybeApplied() {
+      return error instanceof AttioTransientException t && t.outcomeUnknown();
+    }
+  }
+
+  private static boolean isNotFound(Outcome outcome) {
+    return outcome.error() instanceof AttioNotFoundException;
+  }
+
+  private static String retryReason(RetryRules.Attempt failed) {
+    return failed.answer() == null ? failed.failure().name() : "" + failed.answer().statusCode();
+  }
+
+  private AttioException failed(AttioException error) {
+    settings.metrics().failed(error.getClass().getSimpleName());
+    return error;
+  }
+
+  private AttioTransientException pastDeadline(boolean maybeApplied, Throwable cause) {
+    return new AttioTransientException(
+        AttioErrorDetails.noAnswer("deadline_exceeded"),
+        "The Attio call did not complete within its deadline of "
+            + settings.retryPolicy().callDeadline().toSeconds()
+            + " s (rate-limit waits and retries included); "
+            + (maybeApplied ? "it may or may not have been applied" : "it was not applied"),
+        maybeApplied,
+        cause);
+  }
+
+  private Outcome once(Call call, String token, Pacer pacer, Turn turn) {
+    long start = 0;
     try {
-      settings.metrics().paced(call.write(), pacer.acquire());
-      long start = System.nanoTime();
-      HttpResponse<String> response = exchange(request);
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      settings.metrics().exchanged(call.write(), response.statusCode(), elapsed);
+      Optional<Duration> waited = pacer.acquire(turn.deadline());
+      long remaining = turn.deadline() - System.nanoTime();
+      if (waited.isEmpty() || remaining <= 0) {
+        throw failed(pastDeadline(turn.maybeApplied(), null));
+      }
+      settings.metrics().paced(call.write(), waited.get());
+      Duration timeout = min(settings.requestTimeout(), Duration.ofNanos(remaining));
+      start = System.nanoTime();
+      HttpResponse<String> response = exchange(request(call, token, timeout));
+      settings
+          .metrics()
+          .exchanged(
+              call.write(), response.statusCode(), Duration.ofNanos(System.nanoTime() - start));
       return response.statusCode() < 400
           ? new Outcome(parse(response.body()), null, null)
-          : answered(response, call, pacer, attempt);
+          : answered(response, call, pacer, turn.attempt());
     } catch (NotSent e) {
+      unanswered(call, start);
       return new Outcome(
           null,
-          RetryRules.Attempt.unanswered(attempt, call.safe(), RetryRules.Failure.NOT_SENT),
+          RetryRules.Attempt.unanswered(turn.attempt(), call.safe(), RetryRules.Failure.NOT_SENT),
           AttioErrors.noAnswer(false, e.getCause()));
     } catch (IOException e) {
+      unanswered(call, start);
       return new Outcome(
           null,
-          RetryRules.Attempt.unanswered(attempt, call.safe(), RetryRules.Failure.NO_ANSWER),
+          RetryRules.Attempt.unanswered(turn.attempt(), call.safe(), RetryRules.Failure.NO_ANSWER),
           AttioErrors.noAnswer(true, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -110,9 +153,18 @@ final class AttioHttp {
     }
   }
 
+  /** A call that got no answer (timeout, reset, refused) is still an exchange, with status 0. */
+  private void unanswered(Call call, long start) {
+    settings.metrics().exchanged(call.write(), 0, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   private Outcome answered(HttpResponse<String> response, Call call, Pacer pacer, int attempt) {
-    Instant retryAfter = retryAfter(response).orElse(null);
-    AttioErrorDetails details = details(response);
+    ErrorAnswer answer = ErrorAnswer.of(response, settings.clock());
+    Instant retryAfter = answer.retryAfter();
     if (response.statusCode() == 429 && retryAfter != null) {
       // Every caller on this token holds back until the date Attio named, not just this one.
       long holdNanos = Duration.between(settings.clock().instant(), retryAfter).toNanos();
@@ -121,8 +173,8 @@ final class AttioHttp {
     return new Outcome(
         null,
         new RetryRules.Attempt(
-            attempt, call.safe(), RetryRules.Failure.ANSWERED, details, retryAfter),
-        AttioErrors.fromAnswer(details, message(response), retryAfter));
+            attempt, call.safe(), RetryRules.Failure.ANSWERED, answer.details(), retryAfter),
+        AttioErrors.fromAnswer(answer.details(), answer.message(), retryAfter));
   }
 
   private HttpResponse<String> exchange(HttpRequest request)
@@ -135,14 +187,14 @@ final class AttioHttp {
     }
   }
 
-  private HttpRequest request(Call call, String token) {
+  private HttpRequest request(Call call, String token, Duration timeout) {
     HttpRequest.BodyPublisher body =
         call.body() == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(call.body()));
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + call.path()))
-            .timeout(settings.requestTimeout())
+            .timeout(timeout)
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json")
             .method(call.method(), body);
@@ -158,45 +210,6 @@ final class AttioHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw error;
-    }
-  }
-
-  private static AttioErrorDetails details(HttpResponse<String> response) {
-    JsonNode body = parse(response.body());
-    String requestId =
-        response
-            .headers()
-            .firstValue("x-request-id")
-            .or(() -> response.headers().firstValue("x-attio-request-id"))
-            .orElse(null);
-    return new AttioErrorDetails(
-        response.statusCode(),
-        body.path("type").asString("unknown"),
-        body.path("code").isString() ? body.path("code").asString() : null,
-        requestId);
-  }
-
-  private static String message(HttpResponse<String> response) {
-    String message = parse(response.body()).path("message").asString("");
-    return "Attio answered HTTP "
-        + response.statusCode()
-        + (message.isEmpty() ? "" : ": " + message);
-  }
-
-  /** {@code Retry-After} is an HTTP date at Attio; a number of seconds is accepted too. */
-  private Optional<Instant> retryAfter(HttpResponse<String> response) {
-    return response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter);
-  }
-
-  Optional<Instant> parseRetryAfter(String value) {
-    String v = value.trim();
-    try {
-      if (v.matches("\\d{1,6}")) {
-        return Optional.of(settings.clock().instant().plusSeconds(Long.parseLong(v)));
-      }
-      return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
     }
   }
 

@@ -11,4 +11,13 @@ public final class AttioValidationException extends AttioException {
   public AttioValidationException(AttioErrorDetails details, String message, Throwable cause) {
     super(details, message, cause);
   }
+
+  /**
+   * Whether a value clashed with a unique attribute ({@code uniqueness_conflict}). Attio answers
+   * that with 400, not 409, so it arrives here rather than as a conflict: an assert on the unique
+   * attribute adopts the existing record instead.
+   */
+  public boolean isUniquenessConflict() {
+    return "uniqueness_conflict".equals(code());
+  }
 }

@@ -147,6 +147,38 @@ public sealed interface AttioValue {
     }
   }
 
+  /**
+   * A reference to an actor, such as a deal's owner. Read as the actor's type and id; written for a
+   * workspace member by email ({@link #member(String)}) or by id ({@link
+   * #member(WorkspaceMemberId)}). Attio answers {@code value_not_found} for an unknown member.
+   *
+   * @param actorType {@code workspace-member}, {@code api-token}, {@code system} or {@code app}
+   * @param actorId the actor's id; null when written by email
+   * @param memberEmail a workspace member's email, used only to write
+   */
+  record ActorReference(String actorType, String actorId, String memberEmail)
+      implements AttioValue {
+    public ActorReference {
+      Objects.requireNonNull(actorType, "actorType");
+      if (actorId == null && memberEmail == null) {
+        throw new IllegalArgumentException("an actor reference needs an actor id or an email");
+      }
+    }
+
+    public static ActorReference member(String email) {
+      return new ActorReference("workspace-member", null, Objects.requireNonNull(email, "email"));
+    }
+
+    public static ActorReference member(WorkspaceMemberId id) {
+      return new ActorReference("workspace-member", id.value(), null);
+    }
+
+    @Override
+    public String attributeType() {
+      return "actor-reference";
+    }
+  }
+
   /** An email address; Attio derives the domain parts on read. */
   record EmailAddress(String emailAddress) implements AttioValue {
     public EmailAddress {
@@ -223,8 +255,8 @@ public sealed interface AttioValue {
   }
 
   /**
-   * A value of a type this client does not model (location, rating, actor-reference, interaction):
-   * its fields as Attio sent them, minus the common ones. Written back verbatim.
+   * A value of a type this client does not model (location, rating, interaction, new types): its
+   * fields as Attio sent them, minus the common ones. Written back verbatim.
    */
   record Other(String attributeType, Map<String, Object> fields) implements AttioValue {
     public Other {

@@ -111,6 +111,17 @@ public final class HttpAttioClient implements AttioClient {
   }
 
   @Override
+  public SelectOption updateSelectOption(
+      String object, String attribute, String option, OptionUpdate update) {
+    String path = attributePath(object, attribute) + "/options/" + titleSegment(option);
+    // Setting a title or an archived flag ends in the same state however often it is sent, except
+    // a rename addressed by the old title: a second attempt would no longer find it.
+    boolean safe = update.title() == null || Ids.isUuid(option);
+    Call call = new Call("PATCH", path, AttioBodies.optionUpdate(update), true, safe);
+    return AttioWire.option(http.send(call).path("data"));
+  }
+
+  @Override
   public List<AttioStatus> listStatuses(String object, String attribute) {
     return AttioWire.list(
         read(attributePath(object, attribute) + "/statuses?show_archived=true").path("data"),
@@ -126,6 +137,18 @@ public final class HttpAttioClient implements AttioClient {
   @Override
   public AttioRecord getRecord(String object, RecordId id) {
     return AttioWire.record(read(recordPath(object, id)).path("data"));
+  }
+
+  @Override
+  public List<StoredValue> listRecordValues(
+      String object, RecordId id, String attribute, boolean historic) {
+    String path =
+        recordPath(object, id)
+            + "/attributes/"
+            + segment(attribute)
+            + "/values?show_historic="
+            + historic;
+    return AttioWire.list(read(path).path("data"), ValueCodec::stored);
   }
 
   @Override
@@ -236,6 +259,14 @@ public final class HttpAttioClient implements AttioClient {
 
   private static String recordPath(String object, RecordId id) {
     return recordsPath(object) + "/" + id.value();
+  }
+
+  /** An option id or title as one path segment, percent-encoded so it cannot rewrite the path. */
+  private static String titleSegment(String idOrTitle) {
+    if (idOrTitle == null || idOrTitle.isBlank()) {
+      throw new IllegalArgumentException("an option id or title is required");
+    }
+    return URLEncoder.encode(idOrTitle, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Slugs and ids only: anything else could rewrite the path. */

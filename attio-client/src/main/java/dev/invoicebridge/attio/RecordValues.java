@@ -90,6 +90,11 @@ public record RecordValues(Map<String, List<AttioValue>> values) {
               .toList());
     }
 
+    /** A workspace member (such as a deal's owner), by the member's email. */
+    public Builder member(String attribute, String memberEmail) {
+      return set(attribute, AttioValue.ActorReference.member(memberEmail));
+    }
+
     public Builder emails(String attribute, String... emailAddresses) {
       return set(
           attribute, Arrays.stream(emailAddresses).map(AttioValue.EmailAddress::new).toList());

@@ -32,6 +32,7 @@ final class ValueCodec {
           Map.of("status", s.statusId() != null ? s.statusId().value() : s.title());
       case AttioValue.RecordReference r ->
           Map.of("target_object", r.targetObject(), "target_record_id", r.targetRecordId().value());
+      case AttioValue.ActorReference a -> actor(a);
       case AttioValue.EmailAddress e -> Map.of("email_address", e.emailAddress());
       case AttioValue.PersonalName p ->
           Map.of("first_name", p.firstName(), "last_name", p.lastName(), "full_name", p.fullName());
@@ -48,6 +49,13 @@ final class ValueCodec {
         .values()
         .forEach((slug, list) -> out.put(slug, list.stream().map(ValueCodec::write).toList()));
     return out;
+  }
+
+  /** By email when one is given (Attio resolves the member), else by type and id. */
+  private static Map<String, Object> actor(AttioValue.ActorReference a) {
+    return a.memberEmail() != null
+        ? Map.of("workspace_member_email_address", a.memberEmail())
+        : Map.of("referenced_actor_type", a.actorType(), "referenced_actor_id", a.actorId());
   }
 
   private static Map<String, Object> phone(AttioValue.PhoneNumber p) {
@@ -97,6 +105,7 @@ final class ValueCodec {
           new AttioValue.RecordReference(
               v.path("target_object").asString(),
               new RecordId(v.path("target_record_id").asString()));
+      case "actor-reference" -> actor(v);
       case "email-address" -> new AttioValue.EmailAddress(v.path("email_address").asString());
       case "personal-name" ->
           new AttioValue.PersonalName(
@@ -112,6 +121,14 @@ final class ValueCodec {
               AttioWire.text(v, "phone_number"));
       default -> other(type, v);
     };
+  }
+
+  private static AttioValue actor(JsonNode v) {
+    String type = AttioWire.text(v, "referenced_actor_type");
+    String id = AttioWire.text(v, "referenced_actor_id");
+    return type == null || id == null
+        ? other("actor-reference", v)
+        : new AttioValue.ActorReference(type, id, null);
   }
 
   // Attio's schema allows an option or status to arrive as a bare id instead of the full object.

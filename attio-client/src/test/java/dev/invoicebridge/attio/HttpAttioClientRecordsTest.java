@@ -119,7 +119,122 @@ class HttpAttioClientRecordsTest {
     assertThat(read.first("due_date")).contains(new AttioValue.Date(LocalDate.of(2026, 2, 1)));
     assertThat(read.first("synced_at")).contains(new AttioValue.Timestamp(synced));
     assertThat(read.first("paid")).contains(new AttioValue.Checkbox(false));
+    assertThat(read.first("lines", AttioValue.Number.class).orElseThrow().value())
+        .isEqualByComparingTo("3");
+    assertThat(read.first("invoice_id")).contains(new AttioValue.Text("in_1"));
     assertThat(read.first("customer")).contains(new AttioValue.RecordReference("people", ada.id()));
+  }
+
+  @Test
+  void a_deal_stage_is_a_status_and_its_owner_a_member_written_by_email_or_id() {
+    WorkspaceMember owner = attio.listWorkspaceMembers().getFirst();
+    AttioRecord deal =
+        attio.createRecord(
+            "deals",
+            RecordValues.builder()
+                .text("name", "Renewal")
+                .status("stage", "In Progress")
+                .member("owner", owner.emailAddress())
+                .currency("value", new BigDecimal("1200"))
+                .build());
+    AttioRecord read = attio.getRecord("deals", deal.id());
+    AttioValue.Status stage = read.first("stage", AttioValue.Status.class).orElseThrow();
+    assertThat(stage.title()).isEqualTo("In Progress");
+    assertThat(stage.statusId()).isNotNull();
+    assertThat(read.first("owner"))
+        .contains(new AttioValue.ActorReference("workspace-member", owner.id().value(), null));
+
+    AttioStatus won =
+        attio.listStatuses("deals", "stage").stream()
+            .filter(st -> st.title().startsWith("Won"))
+            .findFirst()
+            .orElseThrow();
+    AttioRecord updated =
+        attio.updateRecord(
+            "deals",
+            deal.id(),
+            RecordValues.builder()
+                .set("stage", new AttioValue.Status(won.id(), null))
+                .set("owner", AttioValue.ActorReference.member(owner.id()))
+                .build(),
+            UpdateMode.OVERWRITE);
+    assertThat(updated.first("stage", AttioValue.Status.class).orElseThrow().title())
+        .isEqualTo("Won 🎉");
+    assertThat(updated.first("owner", AttioValue.ActorReference.class).orElseThrow().actorId())
+        .isEqualTo(owner.id().value());
+  }
+
+  @Test
+  void a_deal_with_an_unknown_stage_or_owner_is_value_not_found_and_not_created() {
+    String owner = attio.listWorkspaceMembers().getFirst().emailAddress();
+    RecordValues badStage =
+        RecordValues.builder()
+            .text("name", "Renewal")
+            .status("stage", "Negotiating")
+            .member("owner", owner)
+            .build();
+    RecordValues badOwner =
+        RecordValues.builder()
+            .text("name", "Renewal")
+            .status("stage", "Lead")
+            .member("owner", "nobody@example.com")
+            .build();
+    for (RecordValues values : List.of(badStage, badOwner)) {
+      assertThatThrownBy(() -> attio.createRecord("deals", values))
+          .isInstanceOfSatisfying(
+              AttioValidationException.class,
+              e -> assertThat(e.code()).isEqualTo("value_not_found"));
+    }
+    assertThat(attio.queryRecords("deals", RecordQuery.all())).isEmpty();
+  }
+
+  @Test
+  void past_values_are_read_back_with_the_moment_they_stopped_being_active() {
+    invoicesObject();
+    AttioRecord invoice =
+        attio.createRecord(
+            "invoices",
+            RecordValues.builder().text("invoice_id", "in_1").select("status", "Open").build());
+    attio.updateRecord(
+        "invoices",
+        invoice.id(),
+        RecordValues.builder().select("status", "Paid").build(),
+        UpdateMode.OVERWRITE);
+
+    List<StoredValue> history = attio.listRecordValues("invoices", invoice.id(), "status", true);
+    assertThat(history).hasSize(2);
+    StoredValue open = history.get(0);
+    assertThat(((AttioValue.Select) open.value()).title()).isEqualTo("Open");
+    assertThat(open.isActive()).isFalse();
+    assertThat(open.activeUntil()).isAfterOrEqualTo(open.activeFrom());
+    assertThat(((AttioValue.Select) history.get(1).value()).title()).isEqualTo("Paid");
+    assertThat(history.get(1).isActive()).isTrue();
+
+    assertThat(attio.listRecordValues("invoices", invoice.id(), "status", false))
+        .extracting(v -> ((AttioValue.Select) v.value()).title())
+        .containsExactly("Paid");
+    assertThat(attio.getRecord("invoices", invoice.id()).all("status")).hasSize(1);
+  }
+
+  @Test
+  void several_values_for_a_single_value_attribute_are_refused_and_nothing_is_written() {
+    invoicesObject();
+    RecordValues twoTotals =
+        RecordValues.builder()
+            .text("invoice_id", "in_1")
+            .set(
+                "total",
+                AttioValue.Currency.of(new BigDecimal("1")),
+                AttioValue.Currency.of(new BigDecimal("2")))
+            .build();
+    assertThatThrownBy(() -> attio.createRecord("invoices", twoTotals))
+        .isInstanceOfSatisfying(
+            AttioValidationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("validation_type");
+              assertThat(e.statusCode()).isEqualTo(400);
+            });
+    assertThat(attio.queryRecords("invoices", RecordQuery.all())).isEmpty();
   }
 
   @Test
@@ -150,7 +265,13 @@ class HttpAttioClientRecordsTest {
                         .text("invoice_id", "in_1")
                         .reference("customer", "people", ghost)
                         .build()))
-        .isInstanceOf(AttioValidationException.class);
+        .isInstanceOfSatisfying(
+            AttioValidationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("value_not_found");
+              assertThat(e.isUniquenessConflict()).isFalse();
+            });
+    assertThat(attio.queryRecords("invoices", RecordQuery.all())).isEmpty();
   }
 
   @Test
@@ -159,7 +280,11 @@ class HttpAttioClientRecordsTest {
     assertThatThrownBy(() -> person("Other", "Ada", "ada@acme.com"))
         .isInstanceOfSatisfying(
             AttioValidationException.class,
-            e -> assertThat(e.code()).isEqualTo("uniqueness_conflict"));
+            e -> {
+              assertThat(e.code()).isEqualTo("uniqueness_conflict");
+              assertThat(e.isUniquenessConflict()).isTrue();
+              assertThat(e.statusCode()).isEqualTo(400);
+            });
   }
 
   @Test
@@ -361,6 +486,25 @@ class HttpAttioClientRecordsTest {
                 "companies", RecordQuery.all().sortedBy(Sort.desc("name")).page(1, 0)))
         .extracting(AttioRecord::displayName)
         .containsExactly("Echo");
+  }
+
+  @Test
+  void a_bad_filter_is_a_filter_error_even_where_evaluation_would_stop_early() {
+    company("Acme", "acme.com");
+    Filter shortCircuited =
+        Filter.and(Filter.equalTo("name", "zz"), Filter.equalTo("shoe_size", 1));
+    Filter unknownField = Filter.on("domains", "nope", "$eq", "x");
+    Filter unknownOperator = Filter.on("name", "$bogus", 1);
+    // Companies hold a record; people hold none.
+    for (Filter bad : List.of(shortCircuited, unknownField, unknownOperator)) {
+      for (String object : List.of("companies", "people")) {
+        assertThatThrownBy(() -> attio.queryRecords(object, RecordQuery.all().filter(bad)))
+            .as("%s on %s", bad, object)
+            .isInstanceOfSatisfying(
+                AttioValidationException.class,
+                e -> assertThat(e.code()).isEqualTo("filter_error"));
+      }
+    }
   }
 
   @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invoicebridge.attio.contract.ContractCheck;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +120,13 @@ class HttpAttioClientResilienceTest {
 
   @Test
   void a_429_further_away_than_the_client_waits_reaches_the_caller_with_its_date() {
-    AttioClient client = sandbox.client().maxRetryAfter(Duration.ZERO).build();
+    // The client's clock stands still, so however slow this machine, the date stays ahead.
+    AttioClient client =
+        sandbox
+            .client()
+            .maxRetryAfter(Duration.ZERO)
+            .clock(Clock.fixed(Instant.now(), ZoneOffset.UTC))
+            .build();
     sandbox.control().rateLimitNext(1);
     assertThatThrownBy(client::listObjects)
         .isInstanceOfSatisfying(
@@ -175,5 +183,123 @@ class HttpAttioClientResilienceTest {
         .isInstanceOf(AttioNotFoundException.class);
     assertThat(counters.snapshot().retries()).isZero();
     assertThat(counters.snapshot().failures()).isEqualTo(1);
+  }
+
+  /** Every exchange's status, in order (0 for an exchange that got no answer). */
+  private static final class Statuses implements AttioMetrics {
+    final List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void exchanged(boolean write, int status, Duration elapsed) {
+      seen.add(status);
+    }
+  }
+
+  @Test
+  void a_timed_out_exchange_is_counted_with_status_zero() {
+    Statuses statuses = new Statuses();
+    AttioClient client =
+        sandbox
+            .client()
+            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
+            .metrics(statuses)
+            .build();
+    sandbox.control().hangNext(1, Duration.ofMillis(2500));
+    assertThat(client.listObjects()).isNotEmpty();
+    assertThat(statuses.seen).first().isEqualTo(0);
+    assertThat(statuses.seen).last().isEqualTo(200);
+  }
+
+  @Test
+  void a_delete_whose_answer_was_lost_succeeds_when_the_retry_finds_it_gone() {
+    AttioClient setup = sandbox.client().build();
+    AttioRecord acme = setup.createRecord("companies", company(1));
+    Statuses statuses = new Statuses();
+    AttioClient client =
+        sandbox
+            .client()
+            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
+            .metrics(statuses)
+            .build();
+    // Attio deletes the record, but the answer never reaches the client in time.
+    sandbox.control().loseAnswerNext(1, Duration.ofMillis(2500));
+
+    client.deleteRecord("companies", acme.id());
+
+    assertThat(statuses.seen).first().isEqualTo(0);
+    assertThat(statuses.seen).last().isEqualTo(404);
+    assertThatThrownBy(() -> client.getRecord("companies", acme.id()))
+        .isInstanceOf(AttioNotFoundException.class);
+  }
+
+  @Test
+  void a_delete_of_a_record_that_never_existed_is_still_not_found() {
+    AttioClient client = sandbox.client().build();
+    sandbox.control().failNext(1, 503);
+    assertThatThrownBy(
+            () ->
+                client.deleteRecord(
+                    "companies", new RecordId("00000000-0000-4000-8000-000000000000")))
+        .isInstanceOf(AttioNotFoundException.class);
+  }
+
+  @Test
+  void a_call_whose_retry_after_lies_past_its_deadline_ends_in_a_transient_error() {
+    AttioCounters counters = new AttioCounters();
+    AttioClient client =
+        sandbox.client().callDeadline(Duration.ofMillis(500)).metrics(counters).build();
+    sandbox.control().rateLimitNext(1);
+    assertThatThrownBy(client::listObjects)
+        .isInstanceOfSatisfying(
+            AttioTransientException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo("deadline_exceeded");
+              assertThat(e.outcomeUnknown()).isFalse();
+              assertThat(e.getCause()).isInstanceOf(AttioRateLimitedException.class);
+            });
+    assertThat(counters.snapshot().retries()).isZero();
+    assertThat(counters.snapshot().failures()).isEqualTo(1);
+  }
+
+  @Test
+  void a_call_that_would_queue_past_its_deadline_is_not_sent() {
+    AttioCounters counters = new AttioCounters();
+    // A write every ten seconds: the second write's slot lies past a three-second deadline.
+    AttioClient client =
+        sandbox
+            .client()
+            .rateLimits(new AttioClientSettings.RateLimits(100, 0.1))
+            .callDeadline(Duration.ofSeconds(3))
+            .metrics(counters)
+            .build();
+    client.createRecord("companies", company(1));
+    assertThatThrownBy(() -> client.createRecord("companies", company(2)))
+        .isInstanceOfSatisfying(
+            AttioTransientException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo("deadline_exceeded");
+              assertThat(e.outcomeUnknown()).isFalse();
+            });
+    assertThat(counters.snapshot().writes()).isEqualTo(1);
+    assertThat(sandbox.defaultClient().queryRecords("companies", RecordQuery.all())).hasSize(1);
+  }
+
+  @Test
+  void a_hung_read_is_cut_at_the_deadline_rather_than_at_its_attempt_timeout() {
+    Statuses statuses = new Statuses();
+    AttioClient client =
+        sandbox
+            .client()
+            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(20))
+            .callDeadline(Duration.ofMillis(1500))
+            .metrics(statuses)
+            .build();
+    sandbox.control().hangNext(1, Duration.ofSeconds(4));
+    assertThatThrownBy(client::listObjects)
+        .isInstanceOfSatisfying(
+            AttioTransientException.class,
+            e -> assertThat(e.type()).isEqualTo("deadline_exceeded"));
+    // One exchange, cut off unanswered, and no second attempt that could not finish in time.
+    assertThat(statuses.seen).containsExactly(0);
   }
 }

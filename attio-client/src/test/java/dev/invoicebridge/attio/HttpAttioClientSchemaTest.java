@@ -159,6 +159,52 @@ class HttpAttioClientSchemaTest {
   }
 
   @Test
+  void a_select_option_is_renamed_archived_and_restored_by_title_or_id() {
+    attio.createObject(new NewObject("invoices", "Invoice", "Invoices"));
+    attio.createAttribute("invoices", NewAttribute.of("status", "Status", AttributeType.SELECT));
+    SelectOption partly = attio.createSelectOption("invoices", "status", "Partially paid");
+    attio.createSelectOption("invoices", "status", "Paid");
+
+    SelectOption renamed =
+        attio.updateSelectOption(
+            "invoices", "status", "Partially paid", OptionUpdate.none().title("Part paid"));
+    assertThat(renamed.id()).isEqualTo(partly.id());
+    assertThat(renamed.title()).isEqualTo("Part paid");
+
+    SelectOption archived =
+        attio.updateSelectOption(
+            "invoices", "status", partly.id().value(), OptionUpdate.none().archived(true));
+    assertThat(archived.archived()).isTrue();
+    assertThat(attio.listSelectOptions("invoices", "status"))
+        .extracting(SelectOption::title, SelectOption::archived)
+        .contains(org.assertj.core.groups.Tuple.tuple("Part paid", true));
+
+    SelectOption restored =
+        attio.updateSelectOption(
+            "invoices", "status", partly.id().value(), OptionUpdate.none().archived(false));
+    assertThat(restored.archived()).isFalse();
+  }
+
+  @Test
+  void renaming_an_option_onto_a_taken_title_or_a_missing_option_fails() {
+    attio.createObject(new NewObject("invoices", "Invoice", "Invoices"));
+    attio.createAttribute("invoices", NewAttribute.of("status", "Status", AttributeType.SELECT));
+    attio.createSelectOption("invoices", "status", "Open");
+    attio.createSelectOption("invoices", "status", "Paid");
+    assertThatThrownBy(
+            () ->
+                attio.updateSelectOption(
+                    "invoices", "status", "Open", OptionUpdate.none().title("Paid")))
+        .isInstanceOfSatisfying(
+            AttioConflictException.class, e -> assertThat(e.code()).isEqualTo("slug_conflict"));
+    assertThatThrownBy(
+            () ->
+                attio.updateSelectOption(
+                    "invoices", "status", "Refunded", OptionUpdate.none().archived(true)))
+        .isInstanceOf(AttioNotFoundException.class);
+  }
+
+  @Test
   void options_on_a_non_select_attribute_are_a_validation_error() {
     assertThatThrownBy(() -> attio.createSelectOption("people", "job_title", "CEO"))
         .isInstanceOf(AttioValidationException.class);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RetryRulesTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final AttioClientSettings.RetryPolicy POLICY =
-      new AttioClientSettings.RetryPolicy(4, Duration.ofSeconds(30));
+      new AttioClientSettings.RetryPolicy(4, Duration.ofSeconds(30), Duration.ofSeconds(60));
   private static final RandomGenerator RANDOM = RandomGenerator.of("L64X128MixRandom");
 
   private static Optional<Duration> after(int status, String code, boolean safe) {

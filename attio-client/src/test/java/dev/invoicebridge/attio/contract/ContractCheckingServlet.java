@@ -62,15 +62,20 @@ public final class ContractCheckingServlet extends HttpServlet {
     byte[] responseBody = capture.bytes.toByteArray();
     resp.getOutputStream().write(responseBody);
     if (!path.startsWith("/_control/")) {
+      String call = req.getMethod() + " " + path;
+      Exchange answer = new Exchange(call, "", capture.getStatus(), false);
+      OpenApiContract.checkRetryAfter(capture.getStatus(), capture.getHeader("Retry-After"))
+          .forEach(v -> ContractLedger.record(answer, v, null));
       check(
-          req.getMethod(),
-          path,
+          new Sent(req.getMethod(), path, req.getHeader("Authorization"), requestBody),
           query(req.getQueryString()),
-          requestBody,
           capture.getStatus(),
           responseBody);
     }
   }
+
+  /** What the client sent: method, path, credentials and body. */
+  private record Sent(String method, String path, String authorization, byte[] body) {}
 
   private static Map<String, String> query(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -86,13 +91,10 @@ public final class ContractCheckingServlet extends HttpServlet {
     return out;
   }
 
-  private void check(
-      String method,
-      String path,
-      Map<String, String> query,
-      byte[] request,
-      int status,
-      byte[] response) {
+  private void check(Sent sent, Map<String, String> query, int status, byte[] response) {
+    String method = sent.method();
+    String path = sent.path();
+    byte[] request = sent.body();
     String call = method + " " + path;
     Optional<String> template = contract.template(method, path);
     if (template.isEmpty()) {
@@ -106,6 +108,9 @@ public final class ContractCheckingServlet extends HttpServlet {
     Exchange asRequest = new Exchange(call, template.get(), status, true);
     contract
         .checkParameters(method, template.get(), path, query)
+        .forEach(v -> ContractLedger.record(asRequest, v, null));
+    contract
+        .checkAuthorization(method, template.get(), sent.authorization())
         .forEach(v -> ContractLedger.record(asRequest, v, null));
     contract
         .checkRequest(method, template.get(), requestJson)

@@ -59,12 +59,32 @@ public final class OpenApiContract {
     }
   }
 
-  /** The document at {@code <shared-dir>/specs/attio-openapi.json}, if the shared folder has it. */
+  /** Set by CI ({@code -Dinvoicebridge.contract.required=true}): a missing document fails. */
+  public static final String REQUIRED_PROPERTY = "invoicebridge.contract.required";
+
+  /** Where the document is looked for, for messages. */
+  public static final String WHERE = "<invoicebridge.shared-dir>/specs/attio-openapi.json";
+
+  private static final Map<String, Optional<OpenApiContract>> LOADED = new ConcurrentHashMap<>();
+
+  /**
+   * The document at {@code <shared-dir>/specs/attio-openapi.json}, if the shared folder has it;
+   * parsed once per folder.
+   */
   public static Optional<OpenApiContract> load() {
     String shared = System.getProperty("invoicebridge.shared-dir");
     if (shared == null) {
       return Optional.empty();
     }
+    return LOADED.computeIfAbsent(shared, OpenApiContract::read);
+  }
+
+  /** Whether this run must have the document (CI), rather than skip the check without it. */
+  public static boolean required() {
+    return Boolean.getBoolean(REQUIRED_PROPERTY);
+  }
+
+  private static Optional<OpenApiContract> read(String shared) {
     Path file = Path.of(shared, "specs", "attio-openapi.json");
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
@@ -156,6 +176,84 @@ public final class OpenApiContract {
     } catch (NumberFormatException e) {
       return nodes.stringNode(value);
     }
+  }
+
+  /**
+   * The request's credentials against the operation's security (its own, else the document's). The
+   * document's only scheme is OAuth 2.0, whose access tokens travel as {@code Authorization: Bearer
+   * <token>} (RFC 6750); an operation that also allows no security ({@code {}}) may omit it.
+   */
+  public List<Violation> checkAuthorization(String method, String template, String authorization) {
+    JsonNode security = document.at(operationPointer(method, template) + "/security");
+    if (security.isMissingNode()) {
+      security = document.path("security");
+    }
+    boolean optional = security.isEmpty();
+    boolean bearer = false;
+    for (JsonNode requirement : security) {
+      optional |= requirement.isEmpty();
+      for (String scheme : requirement.propertyNames()) {
+        String type =
+            document
+                .path("components")
+                .path("securitySchemes")
+                .path(scheme)
+                .path("type")
+                .asString("");
+        String httpScheme =
+            document
+                .path("components")
+                .path("securitySchemes")
+                .path(scheme)
+                .path("scheme")
+                .asString("");
+        bearer |=
+            type.equals("oauth2") || (type.equals("http") && httpScheme.equalsIgnoreCase("bearer"));
+      }
+    }
+    if (authorization == null) {
+      return optional
+          ? List.of()
+          : List.of(
+              new Violation("header Authorization", "required by the operation's security", null));
+    }
+    if (bearer && !BEARER.matcher(authorization).matches()) {
+      String scheme = authorization.split(" ", 2)[0];
+      return List.of(
+          new Violation(
+              "header Authorization",
+              "the operation's OAuth 2.0 security needs the Bearer scheme, got \"" + scheme + "\"",
+              null));
+    }
+    return List.of();
+  }
+
+  private static final Pattern BEARER = Pattern.compile("^Bearer [A-Za-z0-9._~+/-]+=*$");
+
+  private static final Pattern IMF_FIXDATE =
+      Pattern.compile(
+          "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+              + " \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$");
+
+  /**
+   * A 429's {@code Retry-After}. The document declares no response headers and no 429; Attio's
+   * rate-limiting guide (reference sheet §1.4) says the header is always present and is an HTTP
+   * date, whose one sendable form is IMF-fixdate (RFC 9110 §5.6.7).
+   */
+  public static List<Violation> checkRetryAfter(int status, String retryAfter) {
+    if (status != 429) {
+      return List.of();
+    }
+    if (retryAfter == null) {
+      return List.of(new Violation("header Retry-After", "missing on a 429", null));
+    }
+    return IMF_FIXDATE.matcher(retryAfter).matches()
+        ? List.of()
+        : List.of(
+            new Violation(
+                "header Retry-After",
+                "is not an HTTP date (IMF-fixdate): \"" + retryAfter + "\"",
+                null));
   }
 
   /** Violations of the request body schema (empty when the operation takes no body). */

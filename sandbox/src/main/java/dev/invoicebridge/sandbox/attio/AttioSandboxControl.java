@@ -14,6 +14,12 @@ public interface AttioSandboxControl {
   /** The next {@code count} API calls hang for {@code hang}, then answer 504 unprocessed. */
   void hangNext(int count, Duration hang);
 
+  /**
+   * The next {@code count} API calls are processed, then their answer is held back for {@code
+   * hang}: a caller that times out meanwhile does not know the call was applied.
+   */
+  void loseAnswerNext(int count, Duration hang);
+
   /** The next {@code count} API calls answer 429 with a Retry-After 1 to 2 s ahead. */
   void rateLimitNext(int count);
 

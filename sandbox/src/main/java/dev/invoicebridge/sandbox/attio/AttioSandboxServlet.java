@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -95,7 +96,9 @@ public final class AttioSandboxServlet extends HttpServlet {
       return;
     }
     if (ex.method().equals("GET") && ex.path().equals("/v2/self")) {
-      if (admission.admit(ex, token.get(), false)) {
+      Optional<Duration> admitted = admission.admit(ex, token.get(), false);
+      if (admitted.isPresent()) {
+        Admission.hold(admitted.get());
         ex.json(200, IdentityJson.self(settings.workspace(), settings.clock()));
       }
       return;
@@ -106,13 +109,19 @@ public final class AttioSandboxServlet extends HttpServlet {
       error(ex, AttioProblem.notFound("Route " + ex.method() + " " + ex.path() + " not found."));
       return;
     }
-    if (admission.admit(ex, token.get(), match.get().write())) {
-      handle(ex, req, current, match.get());
+    Optional<Duration> admitted = admission.admit(ex, token.get(), match.get().write());
+    if (admitted.isPresent()) {
+      handle(ex, req, current, match.get(), admitted.get());
     }
   }
 
+  /** Processes the call, then answers (after {@code holdAnswer}, for a lost-answer fault). */
   private void handle(
-      Exchange ex, HttpServletRequest req, AttioEngine current, AttioRoutes.Match match) {
+      Exchange ex,
+      HttpServletRequest req,
+      AttioEngine current,
+      AttioRoutes.Match match,
+      Duration holdAnswer) {
     AttioCall call;
     Object body;
     try {
@@ -121,9 +130,11 @@ public final class AttioSandboxServlet extends HttpServlet {
         body = match.handler().handle(call);
       }
     } catch (AttioProblem p) {
+      Admission.hold(holdAnswer);
       error(ex, p);
       return;
     }
+    Admission.hold(holdAnswer);
     ex.json(200, body);
     delivery.publish(call.events);
   }

@@ -10,7 +10,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>{@code POST /_control/faults} {@code {"kind":"server_error|timeout|rate_limit","count":N,
- *       "status":503,"hang_ms":30000}}; {@code DELETE /_control/faults} clears them;
+ *       "status":503,"hang_ms":30000,"applied":false}} ({@code status} a 5xx; {@code applied} makes
+ *       a timeout happen after the call was processed); {@code DELETE /_control/faults} clears
+ *       them;
  *   <li>{@code PUT /_control/rate_limits} {@code {"reads_per_second":100,"writes_per_second":25}};
  *   <li>{@code POST /_control/reset} {@code {"demo":true}};
  *   <li>{@code GET /_control/webhook_attempts}.
@@ -49,9 +51,24 @@ final class ControlEndpoint {
       throw AttioProblem.validation("count must be between 1 and 1000.");
     }
     switch (body.path("kind").asString("")) {
-      case "server_error" -> control.failNext(count, body.path("status").asInt(500));
-      case "timeout" ->
-          control.hangNext(count, Duration.ofMillis(body.path("hang_ms").asLong(30_000)));
+      case "server_error" -> {
+        int status = body.path("status").asInt(500);
+        if (status < 500 || status > 599) {
+          throw AttioProblem.validation("status must be a 5xx status for server_error faults.");
+        }
+        control.failNext(count, status);
+      }
+      case "timeout" -> {
+        long hangMs = body.path("hang_ms").asLong(30_000);
+        if (hangMs < 0 || hangMs > 120_000) {
+          throw AttioProblem.validation("hang_ms must be between 0 and 120000.");
+        }
+        if (body.path("applied").asBoolean(false)) {
+          control.loseAnswerNext(count, Duration.ofMillis(hangMs));
+        } else {
+          control.hangNext(count, Duration.ofMillis(hangMs));
+        }
+      }
       case "rate_limit" -> control.rateLimitNext(count);
       default -> throw AttioProblem.validation("kind must be server_error, timeout or rate_limit.");
     }

@@ -1,18 +1,20 @@
 package dev.invoicebridge.sandbox.attio;
 
 import dev.invoicebridge.sandbox.attio.RecordModel.RecordData;
+import dev.invoicebridge.sandbox.attio.RecordModel.StoredValue;
 import dev.invoicebridge.sandbox.attio.RecordWriter.Mode;
 import dev.invoicebridge.sandbox.attio.RecordWriter.Write;
 import dev.invoicebridge.sandbox.attio.SchemaModel.AttributeDef;
 import dev.invoicebridge.sandbox.attio.SchemaModel.ObjectDef;
 import dev.invoicebridge.sandbox.attio.ValueInput.Normalised;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Records: create, get, query, assert, update (append or overwrite) and delete. */
+/** Records: create, get, query, assert, update (append or overwrite), delete, value history. */
 final class RecordApi {
   private final AttioStore store;
   private final RecordWriter writer;
@@ -31,6 +33,7 @@ final class RecordApi {
         .write("PUT", records, this::assertRecord)
         .add("POST", records + "/query", false, query::query)
         .get(records + "/{record_id}", this::get)
+        .get(records + "/{record_id}/attributes/{attribute}/values", this::values)
         .write("PATCH", records + "/{record_id}", c -> update(c, Mode.APPEND))
         .write("PUT", records + "/{record_id}", c -> update(c, Mode.OVERWRITE))
         .write("DELETE", records + "/{record_id}", this::delete);
@@ -50,6 +53,29 @@ final class RecordApi {
     ObjectDef object = store.object(call.param("object"));
     return Map.of(
         "data", RecordJson.render(store, object, store.record(object, call.param("record_id"))));
+  }
+
+  /**
+   * One attribute's values: current ones, or with {@code show_historic=true} every value, oldest
+   * first.
+   */
+  private Object values(AttioCall call) {
+    ObjectDef object = store.object(call.param("object"));
+    RecordData record = store.record(object, call.param("record_id"));
+    String slug = call.param("attribute");
+    AttributeDef attr =
+        object
+            .attribute(slug)
+            .orElseThrow(
+                () -> AttioProblem.notFound("Attribute with slug/ID \"" + slug + "\" not found."));
+    List<StoredValue> values =
+        "true".equals(call.query.get("show_historic"))
+            ? record.values.getOrDefault(attr.id, List.of())
+            : record.active(attr.id);
+    int offset = call.intQuery("offset", 0, 0, Integer.MAX_VALUE);
+    int limit = call.intQuery("limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+    List<StoredValue> page = values.stream().skip(offset).limit(limit).toList();
+    return Map.of("data", RecordJson.values(store, attr, page));
   }
 
   private Object update(AttioCall call, Mode mode) {

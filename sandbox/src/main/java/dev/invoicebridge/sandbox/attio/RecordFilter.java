@@ -6,6 +6,7 @@ import dev.invoicebridge.sandbox.attio.SchemaModel.AttributeDef;
 import dev.invoicebridge.sandbox.attio.SchemaModel.ObjectDef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Evaluates Attio's records-query filters: shorthand equality, {@code $and/$or/$not}, comparison
  * and string operators on an attribute or one of its fields, {@code record_id}, and path filters
- * that follow record references. Anything else is a {@code filter_error}, as at Attio.
+ * that follow record references. {@link FilterValidation} checks the whole filter first, so this
+ * only evaluates.
  */
 final class RecordFilter {
   private final AttioStore store;
@@ -85,7 +87,11 @@ final class RecordFilter {
       } else if (k.startsWith("$")) {
         ok = values.stream().anyMatch(v -> FilterOps.op(k, defaultField(attr, v), e.getValue()));
       } else {
-        ok = values.stream().anyMatch(v -> FilterOps.test(field(attr, v, k), e.getValue()));
+        ok =
+            values.stream()
+                .anyMatch(
+                    v ->
+                        FilterOps.test(Collections.singletonList(field(attr, v, k)), e.getValue()));
       }
       if (!ok) {
         return false;
@@ -110,17 +116,18 @@ final class RecordFilter {
     };
   }
 
-  private static List<Object> field(AttributeDef attr, StoredValue v, String field) {
-    Object own = v.fields.get(field);
-    if ("target_object".equals(field) || "target_record_id".equals(field) || own != null) {
-      return List.of(String.valueOf(own));
+  /**
+   * A field of one value: its own property, the option or status title for selects and statuses, or
+   * when it became active. {@link FilterValidation} has already rejected unknown fields.
+   */
+  private static Object field(AttributeDef attr, StoredValue v, String field) {
+    if ("active_from".equals(field)) {
+      return AttioTime.format(v.activeFrom);
     }
-    if (("select".equals(attr.type) || "status".equals(attr.type))
-        && Map.of("option", 1, "status", 1, "title", 1).containsKey(field)) {
-      return List.of(title(v.fields.get(attr.type.equals("select") ? "option" : "status")));
+    if ("select".equals(attr.type) || "status".equals(attr.type)) {
+      return title(v.fields.get(attr.type.equals("select") ? "option" : "status"));
     }
-    throw AttioProblem.filter(
-        "Error in filter: attribute \"" + attr.slug + "\" has no field \"" + field + "\".");
+    return v.fields.get(field);
   }
 
   private static Object title(Object option) {
@@ -128,38 +135,20 @@ final class RecordFilter {
   }
 
   /**
-   * {@code {"path":[[obj, attr], ...], "constraints":{...}}}: follows references to the last pair.
+   * {@code {"path":[[obj, attr], ...], "constraints":{...}}}: follows references to the last pair
+   * (the steps were validated, so every object and attribute exists).
    */
   private boolean path(ObjectDef object, RecordData record, JsonNode filter) {
     JsonNode steps = filter.path("path");
-    if (!steps.isArray() || steps.isEmpty() || !filter.path("constraints").isObject()) {
-      throw AttioProblem.filter("Error in filter: a path filter needs path and constraints.");
-    }
     List<RecordData> current = List.of(record);
     ObjectDef currentObject = object;
-    for (int i = 0; i < steps.size(); i++) {
-      JsonNode step = steps.get(i);
-      ObjectDef stepObject = store.object(step.path(0).asString(""));
-      if (!stepObject.id.equals(currentObject.id)) {
-        throw AttioProblem.filter(
-            "Error in filter: path step "
-                + i
-                + " does not start at \""
-                + currentObject.slug
-                + "\".");
-      }
-      AttributeDef attr =
-          stepObject
-              .attribute(step.path(1).asString(""))
-              .orElseThrow(() -> AttioProblem.filter("Error in filter: unknown path attribute."));
+    for (int i = 0; ; i++) {
+      AttributeDef attr = currentObject.attribute(steps.get(i).get(1).asString()).orElseThrow();
       if (i == steps.size() - 1) {
         return current.stream()
             .anyMatch(r -> attribute(attr, r.active(attr.id), filter.get("constraints")));
       }
-      if (!"record-reference".equals(attr.type) || i + 1 >= steps.size()) {
-        throw AttioProblem.filter("Error in filter: path steps must follow record references.");
-      }
-      ObjectDef next = store.object(steps.get(i + 1).path(0).asString(""));
+      ObjectDef next = store.object(steps.get(i + 1).get(0).asString());
       List<RecordData> reached = new ArrayList<>();
       for (RecordData r : current) {
         for (StoredValue v : r.active(attr.id)) {
@@ -172,7 +161,6 @@ final class RecordFilter {
       current = reached;
       currentObject = next;
     }
-    return false;
   }
 
   private static JsonNode array(JsonNode cond, String op) {

@@ -17,10 +17,12 @@ final class RecordQuery {
 
   private final AttioStore store;
   private final RecordFilter filter;
+  private final FilterValidation validation;
 
   RecordQuery(AttioStore store) {
     this.store = store;
     this.filter = new RecordFilter(store);
+    this.validation = new FilterValidation(store);
   }
 
   Object query(AttioCall call) {
@@ -28,8 +30,8 @@ final class RecordQuery {
     JsonNode body = call.body;
     int limit = bounded(body.path("limit"), DEFAULT_LIMIT, 1, DEFAULT_LIMIT, "limit");
     int offset = bounded(body.path("offset"), 0, 0, Integer.MAX_VALUE, "offset");
-    // Checked once against an empty record, so a bad filter fails even when no record exists.
-    filter.matches(object, new RecordData("", object.id, store.now()), body.path("filter"));
+    // The whole filter is checked first, so a bad one fails however many records there are.
+    validation.check(object, body.path("filter"));
     List<RecordData> matching = new ArrayList<>();
     for (RecordData r : store.recordsOf(object).values()) {
       if (filter.matches(object, r, body.path("filter"))) {

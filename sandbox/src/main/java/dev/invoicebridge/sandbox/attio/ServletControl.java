@@ -24,6 +24,9 @@ final class ServletControl implements AttioSandboxControl {
 
   @Override
   public void failNext(int count, int status) {
+    if (status < 500 || status > 599) {
+      throw new IllegalArgumentException("a server error fault needs a 5xx status, got " + status);
+    }
     faults.add(
         new FaultInjector.Fault(FaultInjector.Kind.SERVER_ERROR, status, Duration.ZERO), count);
   }
@@ -31,6 +34,11 @@ final class ServletControl implements AttioSandboxControl {
   @Override
   public void hangNext(int count, Duration hang) {
     faults.add(new FaultInjector.Fault(FaultInjector.Kind.TIMEOUT, 504, hang), count);
+  }
+
+  @Override
+  public void loseAnswerNext(int count, Duration hang) {
+    faults.add(new FaultInjector.Fault(FaultInjector.Kind.LOST_ANSWER, 504, hang), count);
   }
 
   @Override

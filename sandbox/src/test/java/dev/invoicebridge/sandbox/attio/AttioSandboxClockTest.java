@@ -41,4 +41,26 @@ class AttioSandboxClockTest {
           .isEqualTo("2026-03-04T05:06:07.123456789Z");
     }
   }
+
+  @Test
+  void retry_after_is_an_imf_fixdate_from_the_injected_clock() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07.500Z"), ZoneOffset.UTC);
+    AttioSandboxServlet attio =
+        new AttioSandboxServlet(
+            () -> "t", AttioSandboxSettings.empty(AttioWorkspace.demo(), clock));
+    attio.control().rateLimitNext(1);
+    try (SandboxServer server = SandboxServer.start(0, Map.of("attio", attio));
+        HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> limited =
+          http.send(
+              HttpRequest.newBuilder(URI.create(server.baseUri("attio") + "/v2/objects"))
+                  .header("Authorization", "Bearer t")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(limited.statusCode()).isEqualTo(429);
+      // The second after next, with a two-digit day as HTTP dates require.
+      assertThat(limited.headers().firstValue("Retry-After"))
+          .contains("Wed, 04 Mar 2026 05:06:09 GMT");
+    }
+  }
 }
