@@ -204,6 +204,32 @@ class InvoiceDialogTest {
   }
 
   @Test
+  void a_stripe_refusal_is_told_in_the_dialog_and_the_corrected_retry_reuses_the_same_invoice() {
+    String person = rig.records("people").get(8);
+    Map<String, String> fields = form("people", person, dialogKey("people", person));
+    catalogLine(fields, 0, "price_gone0000", "usd", 5000);
+    fields.put("action", "finalize");
+    int stripeBefore = stripeInvoiceCount();
+    int before = invoiceCount();
+
+    String refused = post("people", person, fields).body();
+
+    assertThat(refused)
+        .contains(
+            "id=\"dialog-problem\"", "Stripe no longer has a price or customer this invoice uses")
+        .doesNotContain("sk_");
+    assertThat(invoiceCount()).isEqualTo(before);
+    JsonNode consulting = rig.get("/api/v1/catalog/prices?query=consulting").path("prices").get(0);
+    catalogLine(fields, 0, consulting.path("price_id").asString(), "usd", 15_000);
+    HttpResponse<String> created = post("people", person, fields);
+    String id = created.uri().getPath().substring("/invoices/".length());
+    assertThat(rig.get("/api/v1/invoices/" + id).path("total").asLong()).isEqualTo(15_000);
+    // The draft Stripe made before refusing the line is the one the retry finished.
+    assertThat(stripeInvoiceCount()).isEqualTo(stripeBefore + 1);
+    assertThat(rig.stripeInvoicesFor(id)).hasSize(1);
+  }
+
+  @Test
   void a_customer_billed_in_another_currency_is_offered_that_currency_in_the_dialog() {
     String person = rig.records("people").get(3);
     rig.created(InvoiceRig.body("people", person, "draft", ""));
@@ -278,6 +304,10 @@ class InvoiceDialogTest {
 
   private HttpResponse<String> post(String object, String record, Map<String, String> fields) {
     return browser.postForm(dialog(object, record), "/invoices/new", fields);
+  }
+
+  private int stripeInvoiceCount() {
+    return Http.json(rig.stripe("GET", "/v1/invoices?limit=100")).path("data").size();
   }
 
   private int invoiceCount() {
