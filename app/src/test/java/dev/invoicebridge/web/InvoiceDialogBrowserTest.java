@@ -201,6 +201,53 @@ class InvoiceDialogBrowserTest {
     assertThat(rig.get("/api/v1/invoices?limit=100").path("invoices")).hasSize(invoicesBefore);
   }
 
+  @Test
+  void a_customer_stripe_bills_in_euros_is_offered_euros_and_a_dollar_price_is_flagged() {
+    List<String> billedElsewhere = rig.referenced("companies", companyWithSeveralPeople(0), "team");
+    String person =
+        rig.records("people").reversed().stream()
+            .filter(p -> !billedElsewhere.contains(p))
+            .findFirst()
+            .orElseThrow();
+    rig.created(InvoiceRig.body("people", person, "draft", "").replace("\"usd\"", "\"eur\""));
+    Page page = loggedIn();
+    page.navigate(url("/invoices/new?object=people&record_id=" + person));
+    combobox(page, "Catalog price, line 1").fill("consult");
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Consulting hour")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add line")).click();
+    page.getByLabel("Description, line 2").fill("Setup");
+    page.getByLabel("Unit price, line 2").fill("100");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finalize").setExact(true))
+        .click();
+
+    Locator choice = page.locator("#currency-choice");
+    assertThat(choice).containsText("is billed in EUR by Stripe.");
+    assertThat(choice).containsText("1 catalog line is priced in USD and will need a EUR price.");
+    screenshot(page, "invoice-dialog-currency-choice");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bill in EUR instead"))
+        .click();
+
+    Locator first = page.locator("tr[data-line]").first();
+    assertThat(first.locator(".field-error"))
+        .hasText(
+            "This price is in USD but the invoice is in EUR: pick a EUR price or type a custom line.");
+    assertThat(page.getByLabel("Currency")).hasValue("eur");
+    assertThat(page.locator("#preview-total")).hasText("EUR 100.00 + USD 150.00");
+    first
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove line 1"))
+        .click();
+    assertThat(page.locator("#preview-total")).hasText("EUR 100.00");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finalize").setExact(true))
+        .click();
+
+    assertThat(page).hasURL(Pattern.compile(".*/invoices/[0-9a-f-]{36}$"));
+    assertThat(page.getByText("Total: EUR 100.00")).isVisible();
+    String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+    List<JsonNode> stripe = rig.stripeInvoicesFor(id);
+    assertThat(stripe).hasSize(1);
+    assertThat(stripe.getFirst().path("currency").asString()).isEqualTo("eur");
+  }
+
   private Page loggedIn() {
     Page page =
         browser
