@@ -121,10 +121,22 @@ class SecretsNeverLeakTest {
             "/settings",
             "/settings/schema",
             "/settings/quickbooks",
+            "/invoices/catalog?q=a",
+            "/invoices/new/line?next_row=1",
+            "/invoices/new?object=people&record_id=00000000-0000-4000-8000-000000000000",
             "/login")) {
       http.get(page);
     }
     http.postForm("/settings", "/settings/connections/stripe/check", Map.of());
+    http.postForm(
+        "/records",
+        "/invoices/new",
+        Map.of(
+            "object", "people",
+            "record_id", "00000000-0000-4000-8000-000000000000",
+            "description_0", "Probe",
+            "unit_price_0", "1",
+            "action", "finalize"));
 
     SandboxCredentials sandbox = sandboxAccounts.ensure(workspaces.ensureDefault("x").id());
     String sandboxWebhookSecret =

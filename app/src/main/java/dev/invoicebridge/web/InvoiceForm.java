@@ -4,18 +4,24 @@ import dev.invoicebridge.invoicing.InvoiceBody;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The create-invoice dialog's form: {@value #ROWS} line rows (a catalog price, or a description
- * with a unit price typed in major units), turned into the same request the API takes; the API's
- * field errors are mapped back onto the rows they belong to.
+ * The create-invoice dialog's form: line rows (a catalog price, or a description with a unit price
+ * typed in major units), turned into the same request the API takes. Field errors, the form's own
+ * and the API's, are keyed {@code line_3.unit_price}: row index and cell, so each message stays on
+ * the row and the input it belongs to.
  */
 final class InvoiceForm {
-  static final int ROWS = 5;
   private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)\\](?:\\.(.*))?");
+  private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d*)?|\\.\\d+");
+  private static final Pattern QUANTITY = Pattern.compile("\\d{1,9}");
+  private static final long MAX_UNIT_AMOUNT = 99_999_999L;
+  private static final String NO_LINES =
+      "Add at least one line: pick a catalog price, or type a description and a unit price.";
 
   private final Map<String, String> fields;
   private final List<Integer> rowOfLine = new ArrayList<>();
@@ -25,31 +31,23 @@ final class InvoiceForm {
     this.fields = fields;
   }
 
+  static String key(int row, String cell) {
+    return "line_" + row + "." + cell;
+  }
+
   /** The request, with the rows left blank skipped. */
   InvoiceBody body() {
     String currency = value("currency");
     List<InvoiceBody.LineBody> lines = new ArrayList<>();
-    for (int row = 0; row < ROWS; row++) {
-      String price = value("price_id_" + row);
-      String description = value("description_" + row);
-      String unitPrice = value("unit_price_" + row);
-      Long quantity = number("quantity_" + row, row);
-      if (price == null && description == null && unitPrice == null) {
-        continue;
+    for (int row : LineRows.of(fields)) {
+      InvoiceBody.LineBody line = line(row, currency);
+      if (line != null) {
+        rowOfLine.add(row);
+        lines.add(line);
       }
-      Long unitAmount = null;
-      if (price == null && unitPrice != null) {
-        try {
-          unitAmount = Money.minorUnits(unitPrice, currency == null ? "usd" : currency);
-        } catch (NumberFormatException | ArithmeticException e) {
-          errors.put("line_" + row, "unit price must be an amount such as 150.00");
-        }
-      }
-      rowOfLine.add(row);
-      lines.add(new InvoiceBody.LineBody(price, description, unitAmount, quantity));
     }
     String due = value("due_date");
-    Long days = due == null ? number("days_until_due", -1) : null;
+    Long days = due == null ? whole("days_until_due", "days_until_due") : null;
     return new InvoiceBody(
         "stripe",
         new InvoiceBody.RecordBody(value("object"), value("record_id")),
@@ -57,8 +55,68 @@ final class InvoiceForm {
         lines,
         currency,
         due,
-        days == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, days)),
+        days == null ? null : (int) Math.min(Integer.MAX_VALUE, days),
         value("action"));
+  }
+
+  private InvoiceBody.LineBody line(int row, String currency) {
+    String price = value("price_id_" + row);
+    String query = value("price_query_" + row);
+    String description = value("description_" + row);
+    String unitPrice = value("unit_price_" + row);
+    if (price == null && query == null && description == null && unitPrice == null) {
+      return null;
+    }
+    Long quantity = whole("quantity_" + row, key(row, "quantity"));
+    if (price == null && query != null) {
+      errors.put(
+          key(row, "price"),
+          "Pick a price from the search results, or clear the search to type a custom line.");
+      if (description == null && unitPrice == null) {
+        return null;
+      }
+    }
+    String priced = value("price_currency_" + row);
+    if (price != null && priced != null && currency != null && !priced.equalsIgnoreCase(currency)) {
+      errors.put(key(row, "price"), inOtherCurrency(priced, currency));
+    }
+    Long unitAmount = null;
+    if (unitPrice != null) {
+      unitAmount = minorUnits(unitPrice, currency == null ? "usd" : currency, row);
+    }
+    return new InvoiceBody.LineBody(price, description, unitAmount, quantity);
+  }
+
+  /** The row message for a catalog price in another currency than the invoice's. */
+  static String inOtherCurrency(String priced, String invoiceCurrency) {
+    String price = priced.toUpperCase(Locale.ROOT);
+    String invoice = invoiceCurrency.toUpperCase(Locale.ROOT);
+    return "This price is in "
+        + price
+        + " but the invoice is in "
+        + invoice
+        + ": pick a "
+        + invoice
+        + " price or type a custom line.";
+  }
+
+  private Long minorUnits(String typed, String currency, int row) {
+    if (!AMOUNT.matcher(typed).matches()) {
+      errors.put(key(row, "unit_price"), "Unit price must be an amount such as 150.00.");
+      return null;
+    }
+    try {
+      return Money.minorUnits(typed, currency);
+    } catch (ArithmeticException e) {
+      errors.put(
+          key(row, "unit_price"),
+          "Unit price has too many decimals for "
+              + currency.toUpperCase(Locale.ROOT)
+              + " (at most "
+              + Money.digits(currency)
+              + ").");
+      return null;
+    }
   }
 
   /** Errors found while reading the form itself (before the request's own validation). */
@@ -66,21 +124,56 @@ final class InvoiceForm {
     return errors;
   }
 
-  /** The API's field errors, keyed by the form's fields ({@code line_2} for a row). */
+  /** The form's errors and the API's field errors, keyed by the dialog's fields. */
   Map<String, String> mapErrors(Map<String, String> apiErrors) {
     Map<String, String> mapped = new LinkedHashMap<>(errors);
+    boolean rowErrors = errors.keySet().stream().anyMatch(k -> k.startsWith("line_"));
     apiErrors.forEach(
         (field, message) -> {
           Matcher m = LINE.matcher(field);
           if (m.matches() && Integer.parseInt(m.group(1)) < rowOfLine.size()) {
-            String key = "line_" + rowOfLine.get(Integer.parseInt(m.group(1)));
-            String what = m.group(2) == null ? "" : m.group(2).replace('_', ' ') + " ";
-            mapped.merge(key, what + message, (a, b) -> a + "; " + b);
+            int row = rowOfLine.get(Integer.parseInt(m.group(1)));
+            String cell = cell(m.group(2));
+            mapped.putIfAbsent(cell == null ? "line_" + row : key(row, cell), message(row, cell));
+          } else if (field.equals("lines")) {
+            // An empty list because every row was wrong is already told on the rows.
+            if (!rowErrors) {
+              mapped.put("lines", rowOfLine.isEmpty() ? NO_LINES : "Lines " + message + ".");
+            }
           } else {
-            mapped.put(field, message);
+            mapped.putIfAbsent(field, message);
           }
         });
     return mapped;
+  }
+
+  private static String cell(String apiField) {
+    if (apiField == null) {
+      return null;
+    }
+    return switch (apiField) {
+      case "price_id" -> "price";
+      case "unit_amount" -> "unit_price";
+      default -> apiField;
+    };
+  }
+
+  /** The API speaks in minor units and ids; the dialog in the words of its inputs. */
+  private String message(int row, String cell) {
+    if (cell == null) {
+      return "Use either a catalog price, or a description and a unit price, not both.";
+    }
+    String currency = value("currency") == null ? "usd" : value("currency");
+    return switch (cell) {
+      case "price" -> "This is not a catalog price; search for it again.";
+      case "description" -> "Type a description, or pick a catalog price.";
+      case "unit_price" ->
+          value("unit_price_" + row) == null
+              ? "Type a unit price, such as 150.00."
+              : "Unit price must be at most " + Money.format(MAX_UNIT_AMOUNT, currency) + ".";
+      case "quantity" -> "Quantity must be a whole number from 1 to 1,000,000.";
+      default -> "Check this value.";
+    };
   }
 
   private String value(String name) {
@@ -88,16 +181,20 @@ final class InvoiceForm {
     return v == null || v.isBlank() ? null : v.strip();
   }
 
-  private Long number(String name, int row) {
+  /** A whole number field; a bad one is an error on {@code errorKey}, and counts as absent. */
+  private Long whole(String name, String errorKey) {
     String v = value(name);
     if (v == null) {
       return null;
     }
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      errors.put(row < 0 ? name : "line_" + row, "must be a whole number");
+    if (!QUANTITY.matcher(v).matches()) {
+      errors.put(
+          errorKey,
+          errorKey.equals("days_until_due")
+              ? "Net days must be a whole number, such as 30."
+              : "Quantity must be a whole number from 1 to 1,000,000.");
       return null;
     }
+    return Long.parseLong(v);
   }
 }
