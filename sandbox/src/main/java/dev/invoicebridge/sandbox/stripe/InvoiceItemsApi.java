@@ -4,18 +4,83 @@ import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.INVOICES;
 import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.INVOICE_ITEMS;
 
 import dev.invoicebridge.sandbox.stripe.InvoiceObjects.ItemSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Invoice items ({@code /v1/invoiceitems}) and the batch {@code add_lines} endpoint: an amount, a
- * catalog price ({@code pricing[price]}) or an inline {@code price_data}, only on drafts.
+ * catalog price ({@code pricing[price]}) or an inline {@code price_data}, only on drafts. Every
+ * line of a call is validated before the first is added.
  */
 final class InvoiceItemsApi {
   static final int MAX_ITEMS_PER_INVOICE = 250;
+
+  private static final Allowed PRICE_DATA =
+      Allowed.of("currency", "product", "tax_behavior", "unit_amount", "unit_amount_decimal");
+  private static final Allowed PRICING = Allowed.of("price");
+  // The fields of stripe-java's InvoiceItemCreateParams; since 2025-03-31.basil there is no
+  // top-level price: it moved to pricing[price].
+  private static final Allowed CREATE =
+      Allowed.of(
+              "amount",
+              "currency",
+              "customer",
+              "customer_account",
+              "description",
+              "discountable",
+              "discounts",
+              "invoice",
+              "metadata",
+              "period",
+              "quantity",
+              "quantity_decimal",
+              "subscription",
+              "tax_behavior",
+              "tax_code",
+              "tax_rates",
+              "unit_amount_decimal")
+          .with("price_data", PRICE_DATA)
+          .with("pricing", PRICING);
+  private static final Allowed UPDATE =
+      Allowed.of(
+              "amount",
+              "description",
+              "discountable",
+              "discounts",
+              "metadata",
+              "period",
+              "quantity",
+              "quantity_decimal",
+              "tax_behavior",
+              "tax_code",
+              "tax_rates",
+              "unit_amount_decimal")
+          .with("price_data", PRICE_DATA)
+          .with("pricing", PRICING);
+  // InvoiceAddLinesParams: its lines' price_data may also carry product_data.
+  private static final Allowed ADD_LINES =
+      Allowed.of("invoice_metadata")
+          .with(
+              "lines",
+              Allowed.of(
+                      "amount",
+                      "description",
+                      "discountable",
+                      "discounts",
+                      "invoice_item",
+                      "metadata",
+                      "period",
+                      "quantity",
+                      "quantity_decimal",
+                      "tax_amounts",
+                      "tax_rates")
+                  .with(
+                      "price_data",
+                      PRICE_DATA.with("product_data", Allowed.of("name", "metadata", "tax_code")))
+                  .with("pricing", PRICING));
 
   private final StripeStore store;
   private final EventLog events;
@@ -28,25 +93,34 @@ final class InvoiceItemsApi {
   }
 
   void register(Router router) {
-    router.add("POST", "/v1/invoiceitems", INVOICE_ITEMS, this::create);
-    router.add("GET", "/v1/invoiceitems", INVOICE_ITEMS, this::list);
-    router.add("GET", "/v1/invoiceitems/{id}", INVOICE_ITEMS, c -> render(c.arg(0)));
-    router.add("POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::update);
-    router.add("DELETE", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::delete);
-    router.add("POST", "/v1/invoices/{id}/add_lines", INVOICES, this::addLines);
+    Allowed list = Allowed.LIST.and("customer", "customer_account", "invoice", "pending");
+    router.add("POST", "/v1/invoiceitems", INVOICE_ITEMS, CREATE, this::create);
+    router.add("GET", "/v1/invoiceitems", INVOICE_ITEMS, list, this::list);
+    router.add("GET", "/v1/invoiceitems/{id}", INVOICE_ITEMS, Allowed.NONE, c -> render(c.arg(0)));
+    router.add("POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, UPDATE, this::update);
+    router.add("DELETE", "/v1/invoiceitems/{id}", INVOICE_ITEMS, Allowed.NONE, this::delete);
+    router.add("POST", "/v1/invoices/{id}/add_lines", INVOICES, ADD_LINES, this::addLines);
   }
+
+  /**
+   * A line as validated: its spec, and the inline price or product still to be made when the line
+   * is added (so a refused call makes none).
+   */
+  private record Pending(ItemSpec spec, Optional<Params> priceData) {}
 
   private Map<String, Object> create(Call call) {
     Params p = call.params();
     Optional<Map<String, Object>> invoice =
         p.string("invoice").map(id -> store.get("invoice", id, "invoice"));
-    Map<String, Object> previous = invoice.map(InvoiceItemsApi::totals).orElse(null);
     String customer =
         p.string("customer")
             .map(id -> (String) store.get("customer", id, "customer").get("id"))
             .or(() -> invoice.map(i -> (String) i.get("customer")))
             .orElseThrow(() -> p.missingParam("customer"));
-    Map<String, Object> item = add(call, p, customer, invoice.orElse(null));
+    invoice.ifPresent(i -> requireRoom(i, 1));
+    Pending pending = validate(p, customer, invoice.orElse(null));
+    Map<String, Object> previous = invoice.map(InvoiceItemsApi::totals).orElse(null);
+    Map<String, Object> item = add(call, pending, invoice.orElse(null));
     invoice.ifPresent(i -> events.emit(call, "invoice.updated", i, previous));
     return store.render(item);
   }
@@ -54,31 +128,29 @@ final class InvoiceItemsApi {
   private Map<String, Object> addLines(Call call) {
     Map<String, Object> invoice = store.get("invoice", call.arg(0), "invoice");
     Params p = call.params();
-    List<Object> lines = p.list("lines");
-    if (lines.isEmpty()) {
+    List<Object> raw = p.list("lines");
+    if (raw.isEmpty()) {
       throw p.missingParam("lines");
     }
-    requireDraft(invoice);
-    if (store.lineIds((String) invoice.get("id")).size() + lines.size() > MAX_ITEMS_PER_INVOICE) {
-      throw tooMany();
-    }
-    Map<String, Object> previous = totals(invoice);
-    for (int i = 0; i < lines.size(); i++) {
-      if (!(lines.get(i) instanceof Map<?, ?> m)) {
+    requireRoom(invoice, raw.size());
+    // Stripe adds all the lines or none: every line is checked before the first is added.
+    List<Pending> lines = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      if (!(raw.get(i) instanceof Map<?, ?> m)) {
         throw StripeApiException.invalid("lines[" + i + "]", "Invalid object");
       }
-      add(
-          call,
-          new Params("lines[" + i + "]", CustomersApi.castMap(m)),
-          (String) invoice.get("customer"),
-          invoice);
+      Params line = new Params("lines[" + i + "]", CustomersApi.castMap(m));
+      lines.add(validate(line, (String) invoice.get("customer"), invoice));
     }
-    if (p.has("invoice_metadata")) {
-      invoice.put(
-          "metadata",
-          new Params(Map.of("metadata", p.values().get("invoice_metadata")))
-              .metadata(CustomersApi.castMap(invoice.get("metadata"))));
-    }
+    Optional<Map<String, Object>> metadata =
+        p.has("invoice_metadata")
+            ? Optional.of(
+                new Params(Map.of("metadata", p.values().get("invoice_metadata")))
+                    .metadata(CustomersApi.castMap(invoice.get("metadata"))))
+            : Optional.empty();
+    Map<String, Object> previous = totals(invoice);
+    lines.forEach(line -> add(call, line, invoice));
+    metadata.ifPresent(m -> invoice.put("metadata", m));
     events.emit(call, "invoice.updated", invoice, previous);
     return store.render(invoice);
   }
@@ -91,18 +163,18 @@ final class InvoiceItemsApi {
     return t;
   }
 
-  /**
-   * Creates one item (and its line on {@code invoice}, if any) from amount, price or price_data.
-   */
-  private Map<String, Object> add(
-      Call call, Params p, String customer, Map<String, Object> invoice) {
-    if (invoice != null) {
-      requireDraft(invoice);
-      if (store.lineIds((String) invoice.get("id")).size() >= MAX_ITEMS_PER_INVOICE) {
-        throw tooMany();
-      }
+  /** Creates one validated item, its inline price if any, and its line on {@code invoice}. */
+  private Map<String, Object> add(Call call, Pending pending, Map<String, Object> invoice) {
+    ItemSpec spec = pending.spec();
+    if (pending.priceData().isPresent()) {
+      Params d = pending.priceData().get();
+      String product =
+          spec.product() != null
+              ? spec.product()
+              : (String) catalog.product(call, d.nested("product_data").orElseThrow()).get("id");
+      Map<String, Object> price = catalog.inlinePrice(call, d, product);
+      spec = spec.priced((String) price.get("id"), product);
     }
-    ItemSpec spec = spec(call, p, customer, invoice);
     Map<String, Object> item = InvoiceObjects.item(spec, store.now());
     store.insert(item);
     events.emit(call, "invoiceitem.created", item, null);
@@ -115,72 +187,82 @@ final class InvoiceItemsApi {
     return item;
   }
 
-  private ItemSpec spec(Call call, Params p, String customer, Map<String, Object> invoice) {
+  /** Checks one item's parameters against the account without changing anything. */
+  private Pending validate(Params p, String customer, Map<String, Object> invoice) {
     long quantity = p.integer("quantity").orElse(1L);
     if (quantity < 0) {
-      throw StripeApiException.invalid(p.prefix() + "quantity", "Invalid non-negative integer");
+      throw StripeApiException.invalid(p.param("quantity"), "Invalid non-negative integer");
     }
-    Optional<Map<String, Object>> price = price(call, p);
+    Optional<Map<String, Object>> price =
+        p.nested("pricing")
+            .flatMap(pr -> pr.string("price").map(id -> store.get("price", id, pr.param("price"))));
+    Optional<Params> priceData = price.isPresent() ? Optional.empty() : p.nested("price_data");
     String currency =
         price
             .map(pr -> (String) pr.get("currency"))
-            .or(() -> p.string("currency").map(c -> c.toLowerCase(Locale.ROOT)))
+            .or(() -> priceData.map(d -> d.required("currency")))
+            .or(() -> p.string("currency"))
             .or(() -> Optional.ofNullable(invoice).map(i -> (String) i.get("currency")))
-            .orElseThrow(() -> p.missingParam("currency"));
+            .orElseThrow(() -> p.missingParam("currency"))
+            .toLowerCase(java.util.Locale.ROOT);
     if (invoice != null && !currency.equals(invoice.get("currency"))) {
       throw StripeApiException.invalid(
-          "currency",
+          p.param("currency"),
           "The currency of this invoice item ("
               + currency
               + ") must match the currency of the invoice ("
               + invoice.get("currency")
               + ").");
     }
+    Optional<String> product =
+        price.map(pr -> (String) pr.get("product")).or(() -> priceData.flatMap(this::product));
     long unit =
         price
             .map(pr -> ((Number) pr.get("unit_amount")).longValue())
+            .or(() -> priceData.map(this::unitAmount))
             .or(() -> p.integer("amount"))
             .orElseThrow(() -> p.missingParam("amount"));
-    if (price.isEmpty()) {
+    if (price.isEmpty() && priceData.isEmpty()) {
       quantity = 1; // a plain amount is the line's total
     }
-    String product = price.map(pr -> (String) pr.get("product")).orElse(null);
+    // Without a description, the line shows its product's name, as on Stripe's invoices.
     String description =
         p.string("description")
-            .orElseGet(
+            .or(() -> product.map(id -> (String) store.get("product", id, "product").get("name")))
+            .or(
                 () ->
-                    product == null
-                        ? null
-                        : (String) store.get("product", product, "product").get("name"));
-    return new ItemSpec(
-        customer,
-        invoice == null ? null : (String) invoice.get("id"),
-        currency,
-        description,
-        quantity,
-        unit,
-        price.map(pr -> (String) pr.get("id")).orElse(null),
-        product,
-        p.metadata(Map.of()));
+                    priceData.flatMap(d -> d.nested("product_data")).flatMap(d -> d.string("name")))
+            .orElse(null);
+    ItemSpec spec =
+        new ItemSpec(
+            customer,
+            invoice == null ? null : (String) invoice.get("id"),
+            currency,
+            description,
+            quantity,
+            unit,
+            price.map(pr -> (String) pr.get("id")).orElse(null),
+            product.orElse(null),
+            p.metadata(Map.of()));
+    return new Pending(spec, priceData);
   }
 
-  /** The price from {@code pricing[price]}, or a new inactive inline price from price_data. */
-  private Optional<Map<String, Object>> price(Call call, Params p) {
-    if (p.has("price")) {
-      // Since 2025-03-31.basil the price moved to pricing[price].
-      throw StripeApiException.invalid(p.prefix() + "price", "Received unknown parameter: price");
+  /** price_data's product: an existing, active one, or empty when product_data makes one. */
+  private Optional<String> product(Params d) {
+    if (d.string("product").isEmpty() && d.nested("product_data").isPresent()) {
+      d.nested("product_data").get().required("name");
+      return Optional.empty();
     }
-    Optional<String> priceId = p.nested("pricing").flatMap(pr -> pr.string("price"));
-    if (priceId.isPresent()) {
-      return Optional.of(store.get("price", priceId.get(), "pricing[price]"));
+    String id = d.required("product");
+    return Optional.of((String) catalog.activeProduct(id, d.param("product")).get("id"));
+  }
+
+  private long unitAmount(Params d) {
+    long amount = d.integer("unit_amount").orElseThrow(() -> d.missingParam("unit_amount"));
+    if (amount < 0) {
+      throw StripeApiException.invalid(d.param("unit_amount"), "Invalid non-negative integer");
     }
-    return p.nested("price_data")
-        .map(
-            d -> {
-              String product = d.required("product");
-              store.get("product", product, "price_data[product]");
-              return catalog.price(call, d, product, false, d.integer("unit_amount"));
-            });
+    return amount;
   }
 
   private Map<String, Object> list(Call call) {
@@ -237,13 +319,31 @@ final class InvoiceItemsApi {
     }
     store.remove((String) item.get("id"));
     events.emit(call, "invoiceitem.deleted", item, null);
-    return Map.of("id", item.get("id"), "object", "invoiceitem", "deleted", true);
+    Map<String, Object> shape = new java.util.LinkedHashMap<>();
+    shape.put("id", item.get("id"));
+    shape.put("object", "invoiceitem");
+    shape.put("deleted", true);
+    return shape;
   }
 
   private Map<String, Object> render(String id) {
     return store.render(store.get("invoiceitem", id, "id"));
   }
 
+  /** A draft with room for {@code more} items. */
+  private void requireRoom(Map<String, Object> invoice, int more) {
+    requireDraft(invoice);
+    if (store.lineIds((String) invoice.get("id")).size() + more > MAX_ITEMS_PER_INVOICE) {
+      throw StripeApiException.invalid(
+          "invoice",
+          "An invoice cannot have more than " + MAX_ITEMS_PER_INVOICE + " invoice items.");
+    }
+  }
+
+  /**
+   * Only drafts take new or changed items. {@code invoice_not_editable} is the code Stripe's
+   * error-code list gives for "the specified invoice can no longer be edited"; the message is ours.
+   */
   static void requireDraft(Map<String, Object> invoice) {
     if (!"draft".equals(invoice.get("status"))) {
       throw StripeApiException.state(
@@ -254,10 +354,5 @@ final class InvoiceItemsApi {
               + invoice.get("status")
               + ".");
     }
-  }
-
-  private static StripeApiException tooMany() {
-    return StripeApiException.invalid(
-        "invoice", "An invoice cannot have more than " + MAX_ITEMS_PER_INVOICE + " invoice items.");
   }
 }

@@ -20,12 +20,54 @@ final class InvoicesApi {
     this.events = events;
   }
 
+  // The fields of stripe-java's InvoiceUpdateParams; InvoiceCreateParams has these and four more.
+  private static final Allowed UPDATE =
+      Allowed.of(
+          "account_tax_ids",
+          "application_fee_amount",
+          "auto_advance",
+          "automatic_tax",
+          "automatically_finalizes_at",
+          "collection_method",
+          "custom_fields",
+          "days_until_due",
+          "default_payment_method",
+          "default_source",
+          "default_tax_rates",
+          "description",
+          "discounts",
+          "due_date",
+          "effective_at",
+          "footer",
+          "issuer",
+          "metadata",
+          "number",
+          "on_behalf_of",
+          "payment_settings",
+          "rendering",
+          "shipping_cost",
+          "shipping_details",
+          "statement_descriptor",
+          "transfer_data");
+  private static final Allowed CREATE =
+      UPDATE.and(
+          "currency",
+          "customer",
+          "customer_account",
+          "from_invoice",
+          "pending_invoice_items_behavior",
+          "subscription");
+  private static final Allowed LIST =
+      Allowed.LIST
+          .and("collection_method", "customer", "customer_account", "status", "subscription")
+          .with("due_date", Allowed.of("gt", "gte", "lt", "lte"));
+
   void register(Router router) {
-    router.add("POST", "/v1/invoices", INVOICES, this::create);
-    router.add("GET", "/v1/invoices", INVOICES, this::list);
-    router.add("GET", "/v1/invoices/{id}", INVOICES, c -> store.render(invoice(c)));
-    router.add("POST", "/v1/invoices/{id}", INVOICES, this::update);
-    router.add("GET", "/v1/invoices/{id}/lines", INVOICES, this::lines);
+    router.add("POST", "/v1/invoices", INVOICES, CREATE, this::create);
+    router.add("GET", "/v1/invoices", INVOICES, LIST, this::list);
+    router.add("GET", "/v1/invoices/{id}", INVOICES, Allowed.NONE, c -> store.render(invoice(c)));
+    router.add("POST", "/v1/invoices/{id}", INVOICES, UPDATE, this::update);
+    router.add("GET", "/v1/invoices/{id}/lines", INVOICES, Allowed.LIST, this::lines);
   }
 
   private Map<String, Object> create(Call call) {
@@ -82,8 +124,14 @@ final class InvoicesApi {
     Map<String, Object> inv = invoice(call);
     Params p = call.params();
     boolean draft = "draft".equals(inv.get("status"));
-    Map<String, Object> previous = new HashMap<>();
     // Open invoices keep metadata and memo editable; everything else only while draft.
+    for (String f :
+        List.of("due_date", "days_until_due", "footer", "auto_advance", "collection_method")) {
+      if (p.has(f) && !draft) {
+        InvoiceItemsApi.requireDraft(inv);
+      }
+    }
+    Map<String, Object> previous = new HashMap<>();
     if (p.has("metadata")) {
       previous.put(
           "metadata", inv.put("metadata", p.metadata(CustomersApi.castMap(inv.get("metadata")))));
@@ -91,12 +139,6 @@ final class InvoicesApi {
     p.string("description")
         .ifPresent(
             d -> previous.put("description", inv.put("description", d.isEmpty() ? null : d)));
-    for (String f :
-        List.of("due_date", "days_until_due", "footer", "auto_advance", "collection_method")) {
-      if (p.has(f) && !draft) {
-        InvoiceItemsApi.requireDraft(inv);
-      }
-    }
     p.integer("due_date").ifPresent(d -> previous.put("due_date", inv.put("due_date", d)));
     p.integer("days_until_due")
         .ifPresent(
