@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,81 +63,95 @@ public final class StripeInvoices {
     return toInvoice(calls.call(c -> c.v1().invoices().create(params.build(), key)));
   }
 
-  /** Adds lines to a draft, {@value #LINES_PER_CALL} per call. */
+  /**
+   * Adds lines to a draft, {@value #LINES_PER_CALL} per call. Custom lines name the shared
+   * custom-line product without checking it first; if Stripe refuses the batch because that product
+   * is missing or archived, it is repaired once and the batch sent again.
+   */
   public StripeInvoice addLines(StripeInvoice draft, List<InvoiceLine> lines) {
     Invoice last = null;
     for (int start = 0, batch = 0; start < lines.size(); start += LINES_PER_CALL, batch++) {
       List<InvoiceLine> slice =
           lines.subList(start, Math.min(lines.size(), start + LINES_PER_CALL));
-      InvoiceAddLinesParams.Builder params = InvoiceAddLinesParams.builder();
-      slice.forEach(line -> params.addLine(toLine(line, draft.currency())));
-      RequestOptions key =
-          StripeCalls.idempotent(IdempotencyKeys.lines(draft.id(), batch, slice.toString()));
-      last = calls.call(c -> c.v1().invoices().addLines(draft.id().value(), params.build(), key));
+      InvoiceAddLinesParams.Builder builder = InvoiceAddLinesParams.builder();
+      slice.forEach(line -> builder.addLine(toLine(line, draft.currency())));
+      InvoiceAddLinesParams params = builder.build();
+      String key = IdempotencyKeys.lines(draft.id(), batch, slice.toString());
+      try {
+        last = addBatch(draft.id(), params, key);
+      } catch (StripeFailure.InvalidRequest refused) {
+        boolean custom = slice.stream().anyMatch(InvoiceLine.CustomLine.class::isInstance);
+        if (!custom || !CustomLineProduct.concerns(refused)) {
+          throw refused;
+        }
+        catalog.customLines().repair(refused);
+        // A new key: Stripe may have stored the refusal under the first one.
+        last = addBatch(draft.id(), params, key + "-repaired");
+      }
     }
     return last == null ? draft : toInvoice(last);
   }
 
+  private Invoice addBatch(StripeInvoiceId id, InvoiceAddLinesParams params, String key) {
+    RequestOptions options = StripeCalls.idempotent(key);
+    return calls.call(c -> c.v1().invoices().addLines(id.value(), params, options));
+  }
+
   /** Draft to open: assigns the number and the hosted payment page. */
   public StripeInvoice finalizeInvoice(StripeInvoiceId id) {
+    InvoiceFinalizeInvoiceParams params =
+        InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(false).build();
     return transition(
         id,
-        "finalize",
-        InvoiceStatus.OPEN,
-        key ->
-            calls.call(
-                c ->
-                    c.v1()
-                        .invoices()
-                        .finalizeInvoice(
-                            id.value(),
-                            InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(false).build(),
-                            key)));
+        Transition.FINALIZE,
+        key -> calls.call(c -> c.v1().invoices().finalizeInvoice(id.value(), params, key)));
   }
 
   /** Has Stripe email the open invoice to the customer (test mode sends no email). */
   public StripeInvoice send(StripeInvoiceId id) {
-    RequestOptions key =
-        StripeCalls.idempotent(IdempotencyKeys.action(id, "send-" + UUID.randomUUID()));
-    return toInvoice(calls.call(c -> c.v1().invoices().sendInvoice(id.value(), key)));
+    return transition(
+        id,
+        Transition.SEND,
+        key -> calls.call(c -> c.v1().invoices().sendInvoice(id.value(), key)));
   }
 
   /** Records a payment received outside Stripe. */
   public StripeInvoice markPaidOutOfBand(StripeInvoiceId id) {
+    InvoicePayParams params = InvoicePayParams.builder().setPaidOutOfBand(true).build();
     return transition(
-        id,
-        "pay",
-        InvoiceStatus.PAID,
-        key ->
-            calls.call(
-                c ->
-                    c.v1()
-                        .invoices()
-                        .pay(
-                            id.value(),
-                            InvoicePayParams.builder().setPaidOutOfBand(true).build(),
-                            key)));
+        id, Transition.PAY, key -> calls.call(c -> c.v1().invoices().pay(id.value(), params, key)));
   }
 
   public StripeInvoice voidInvoice(StripeInvoiceId id) {
     return transition(
         id,
-        "void",
-        InvoiceStatus.VOID,
+        Transition.VOID,
         key -> calls.call(c -> c.v1().invoices().voidInvoice(id.value(), key)));
   }
 
   public StripeInvoice markUncollectible(StripeInvoiceId id) {
     return transition(
         id,
-        "uncollectible",
-        InvoiceStatus.UNCOLLECTIBLE,
+        Transition.UNCOLLECTIBLE,
         key -> calls.call(c -> c.v1().invoices().markUncollectible(id.value(), key)));
   }
 
-  /** Deletes a draft; only drafts can be deleted. */
+  /** Deletes a draft; any other status is a {@link StripeFailure.StateConflict}. */
   public void deleteDraft(StripeInvoiceId id) {
-    calls.call(c -> c.v1().invoices().delete(id.value()));
+    try {
+      calls.call(c -> c.v1().invoices().delete(id.value()));
+    } catch (StripeFailure.NotFound missing) {
+      throw missing;
+    } catch (StripeFailure.InvalidRequest | StripeFailure.StateConflict refused) {
+      InvoiceStatus status = retrieve(id).status();
+      if (refused.httpStatus() == 400 && status != InvoiceStatus.DRAFT) {
+        throw StripeFailure.stateConflict(
+            "Stripe refused to delete the invoice: it is "
+                + status.name().toLowerCase(java.util.Locale.ROOT),
+            refused);
+      }
+      throw refused;
+    }
   }
 
   public StripeInvoice retrieve(StripeInvoiceId id) {
@@ -160,25 +175,63 @@ public final class StripeInvoices {
     return new Page<>(items, more ? Optional.of(items.getLast().id().value()) : Optional.empty());
   }
 
-  /** A transition; if Stripe says the state forbids it but the invoice is already there, fine. */
-  private StripeInvoice transition(
-      StripeInvoiceId id, String action, InvoiceStatus target, Transition call) {
+  /**
+   * Runs a transition. Stripe answers a transition the status forbids with a 400 whose code and
+   * wording we cannot rely on, so any 400 is settled by reading the invoice: already in the target
+   * status (an earlier attempt went through) is success; in a status the transition does not start
+   * from is a {@link StripeFailure.StateConflict}; anything else is Stripe's refusal.
+   */
+  private StripeInvoice transition(StripeInvoiceId id, Transition transition, Call call) {
     // One key per logical call: our retries replay it, a later call is a new request.
     RequestOptions key =
-        StripeCalls.idempotent(IdempotencyKeys.action(id, action + "-" + UUID.randomUUID()));
+        StripeCalls.idempotent(
+            IdempotencyKeys.action(id, transition.action + "-" + UUID.randomUUID()));
     try {
       return toInvoice(call.run(key));
-    } catch (StripeFailure.StateConflict conflict) {
+    } catch (StripeFailure.NotFound missing) {
+      throw missing;
+    } catch (StripeFailure.InvalidRequest | StripeFailure.StateConflict refused) {
+      if (refused.httpStatus() != 400) {
+        throw refused;
+      }
       StripeInvoice current = retrieve(id);
-      if (current.status() == target) {
+      if (transition.target != null && current.status() == transition.target) {
         return current;
       }
-      throw conflict;
+      if (!transition.from.contains(current.status())) {
+        throw StripeFailure.stateConflict(
+            "Stripe refused to "
+                + transition.action
+                + " the invoice: it is "
+                + current.status().name().toLowerCase(java.util.Locale.ROOT),
+            refused);
+      }
+      throw refused;
+    }
+  }
+
+  /** A transition of Stripe's invoice state machine: where it may start and where it leads. */
+  private enum Transition {
+    FINALIZE("finalize", InvoiceStatus.OPEN, Set.of(InvoiceStatus.DRAFT)),
+    // Sending changes no status: an open invoice stays open.
+    SEND("send", null, Set.of(InvoiceStatus.OPEN)),
+    PAY("pay", InvoiceStatus.PAID, Set.of(InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE)),
+    VOID("void", InvoiceStatus.VOID, Set.of(InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE)),
+    UNCOLLECTIBLE("mark uncollectible", InvoiceStatus.UNCOLLECTIBLE, Set.of(InvoiceStatus.OPEN));
+
+    final String action;
+    final InvoiceStatus target;
+    final Set<InvoiceStatus> from;
+
+    Transition(String action, InvoiceStatus target, Set<InvoiceStatus> from) {
+      this.action = action;
+      this.target = target;
+      this.from = from;
     }
   }
 
   @FunctionalInterface
-  private interface Transition {
+  private interface Call {
     Invoice run(RequestOptions key);
   }
 
@@ -191,12 +244,13 @@ public final class StripeInvoices {
             InvoiceAddLinesParams.Line.Pricing.builder().setPrice(p.price().value()).build());
         p.description().ifPresent(b::setDescription);
       }
+      // The line keeps its own description; the product is the shared custom-line one.
       case InvoiceLine.CustomLine c ->
           b.setDescription(c.description())
               .setPriceData(
                   InvoiceAddLinesParams.Line.PriceData.builder()
                       .setCurrency(currency)
-                      .setProduct(catalog.oneOffProduct(c.description()).value())
+                      .setProduct(CustomLineProduct.ID.value())
                       .setUnitAmount(c.unitAmount())
                       .build());
     }
