@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -103,7 +102,7 @@ public final class StripeInvoices {
         InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(false).build();
     return transition(
         id,
-        Transition.FINALIZE,
+        InvoiceTransition.FINALIZE,
         key -> calls.call(c -> c.v1().invoices().finalizeInvoice(id.value(), params, key)));
   }
 
@@ -111,7 +110,7 @@ public final class StripeInvoices {
   public StripeInvoice send(StripeInvoiceId id) {
     return transition(
         id,
-        Transition.SEND,
+        InvoiceTransition.SEND,
         key -> calls.call(c -> c.v1().invoices().sendInvoice(id.value(), key)));
   }
 
@@ -119,20 +118,22 @@ public final class StripeInvoices {
   public StripeInvoice markPaidOutOfBand(StripeInvoiceId id) {
     InvoicePayParams params = InvoicePayParams.builder().setPaidOutOfBand(true).build();
     return transition(
-        id, Transition.PAY, key -> calls.call(c -> c.v1().invoices().pay(id.value(), params, key)));
+        id,
+        InvoiceTransition.PAY,
+        key -> calls.call(c -> c.v1().invoices().pay(id.value(), params, key)));
   }
 
   public StripeInvoice voidInvoice(StripeInvoiceId id) {
     return transition(
         id,
-        Transition.VOID,
+        InvoiceTransition.VOID,
         key -> calls.call(c -> c.v1().invoices().voidInvoice(id.value(), key)));
   }
 
   public StripeInvoice markUncollectible(StripeInvoiceId id) {
     return transition(
         id,
-        Transition.UNCOLLECTIBLE,
+        InvoiceTransition.UNCOLLECTIBLE,
         key -> calls.call(c -> c.v1().invoices().markUncollectible(id.value(), key)));
   }
 
@@ -143,14 +144,11 @@ public final class StripeInvoices {
     } catch (StripeFailure.NotFound missing) {
       throw missing;
     } catch (StripeFailure.InvalidRequest | StripeFailure.StateConflict refused) {
-      InvoiceStatus status = retrieve(id).status();
-      if (refused.httpStatus() == 400 && status != InvoiceStatus.DRAFT) {
-        throw StripeFailure.stateConflict(
-            "Stripe refused to delete the invoice: it is "
-                + status.name().toLowerCase(java.util.Locale.ROOT),
-            refused);
+      if (refused.httpStatus() != 400) {
+        throw refused;
       }
-      throw refused;
+      // Deleting leads to no status, so settling always ends in an exception.
+      InvoiceTransition.DELETE.settle(refused, retrieve(id));
     }
   }
 
@@ -175,13 +173,8 @@ public final class StripeInvoices {
     return new Page<>(items, more ? Optional.of(items.getLast().id().value()) : Optional.empty());
   }
 
-  /**
-   * Runs a transition. Stripe answers a transition the status forbids with a 400 whose code and
-   * wording we cannot rely on, so any 400 is settled by reading the invoice: already in the target
-   * status (an earlier attempt went through) is success; in a status the transition does not start
-   * from is a {@link StripeFailure.StateConflict}; anything else is Stripe's refusal.
-   */
-  private StripeInvoice transition(StripeInvoiceId id, Transition transition, Call call) {
+  /** Runs a transition; a 400 is settled by reading the invoice (see {@link InvoiceTransition}). */
+  private StripeInvoice transition(StripeInvoiceId id, InvoiceTransition transition, Call call) {
     // One key per logical call: our retries replay it, a later call is a new request.
     RequestOptions key =
         StripeCalls.idempotent(
@@ -194,39 +187,7 @@ public final class StripeInvoices {
       if (refused.httpStatus() != 400) {
         throw refused;
       }
-      StripeInvoice current = retrieve(id);
-      if (transition.target != null && current.status() == transition.target) {
-        return current;
-      }
-      if (!transition.from.contains(current.status())) {
-        throw StripeFailure.stateConflict(
-            "Stripe refused to "
-                + transition.action
-                + " the invoice: it is "
-                + current.status().name().toLowerCase(java.util.Locale.ROOT),
-            refused);
-      }
-      throw refused;
-    }
-  }
-
-  /** A transition of Stripe's invoice state machine: where it may start and where it leads. */
-  private enum Transition {
-    FINALIZE("finalize", InvoiceStatus.OPEN, Set.of(InvoiceStatus.DRAFT)),
-    // Sending changes no status: an open invoice stays open.
-    SEND("send", null, Set.of(InvoiceStatus.OPEN)),
-    PAY("pay", InvoiceStatus.PAID, Set.of(InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE)),
-    VOID("void", InvoiceStatus.VOID, Set.of(InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE)),
-    UNCOLLECTIBLE("mark uncollectible", InvoiceStatus.UNCOLLECTIBLE, Set.of(InvoiceStatus.OPEN));
-
-    final String action;
-    final InvoiceStatus target;
-    final Set<InvoiceStatus> from;
-
-    Transition(String action, InvoiceStatus target, Set<InvoiceStatus> from) {
-      this.action = action;
-      this.target = target;
-      this.from = from;
+      return transition.settle(refused, retrieve(id));
     }
   }
 

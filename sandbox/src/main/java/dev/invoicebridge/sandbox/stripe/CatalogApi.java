@@ -13,75 +13,6 @@ import java.util.function.Predicate;
 
 /** /v1/products and /v1/prices: the catalog, with active filters and inline prices. */
 final class CatalogApi {
-  // The fields of stripe-java's Product*Params and Price*Params.
-  private static final Allowed PRODUCT_FIELDS =
-      Allowed.of(
-          "active",
-          "description",
-          "images",
-          "marketing_features",
-          "metadata",
-          "name",
-          "package_dimensions",
-          "shippable",
-          "statement_descriptor",
-          "tax_code",
-          "unit_label",
-          "url");
-  private static final Allowed RECURRING =
-      Allowed.of("interval", "interval_count", "meter", "trial_period_days", "usage_type");
-  private static final Allowed CREATE_PRODUCT =
-      PRODUCT_FIELDS
-          .and("id", "type")
-          .with(
-              "default_price_data",
-              Allowed.of(
-                      "currency",
-                      "currency_options",
-                      "custom_unit_amount",
-                      "metadata",
-                      "tax_behavior",
-                      "unit_amount",
-                      "unit_amount_decimal")
-                  .with("recurring", RECURRING));
-  private static final Allowed CREATE_PRICE =
-      Allowed.of(
-              "active",
-              "billing_scheme",
-              "currency",
-              "currency_options",
-              "custom_unit_amount",
-              "lookup_key",
-              "metadata",
-              "nickname",
-              "product",
-              "tax_behavior",
-              "tiers",
-              "tiers_mode",
-              "transfer_lookup_key",
-              "transform_quantity",
-              "unit_amount",
-              "unit_amount_decimal")
-          .with("recurring", RECURRING)
-          .with(
-              "product_data",
-              Allowed.of(
-                  "active",
-                  "id",
-                  "metadata",
-                  "name",
-                  "statement_descriptor",
-                  "tax_code",
-                  "unit_label"));
-  private static final Allowed UPDATE_PRICE =
-      Allowed.of(
-          "active",
-          "currency_options",
-          "lookup_key",
-          "metadata",
-          "nickname",
-          "tax_behavior",
-          "transfer_lookup_key");
 
   private final StripeStore store;
   private final EventLog events;
@@ -96,22 +27,24 @@ final class CatalogApi {
   void register(Router router) {
     Allowed listProducts = Allowed.LIST.and("active", "ids", "shippable", "type", "url");
     router.add("GET", "/v1/products", PRODUCTS, listProducts, this::listProducts);
-    router.add("POST", "/v1/products", PRODUCTS, CREATE_PRODUCT, this::createProduct);
+    router.add(
+        "POST", "/v1/products", PRODUCTS, EndpointParams.CREATE_PRODUCT, this::createProduct);
     router.add(
         "GET", "/v1/products/{id}", PRODUCTS, Allowed.NONE, c -> render("product", c.arg(0)));
     router.add(
         "POST",
         "/v1/products/{id}",
         PRODUCTS,
-        PRODUCT_FIELDS.and("default_price"),
+        EndpointParams.PRODUCT_FIELDS.and("default_price"),
         c -> update("product", c));
     router.add("DELETE", "/v1/products/{id}", PRODUCTS, Allowed.NONE, this::deleteProduct);
     Allowed listPrices =
         Allowed.LIST.and("active", "currency", "lookup_keys", "product", "recurring", "type");
     router.add("GET", "/v1/prices", PRICES, listPrices, this::listPrices);
-    router.add("POST", "/v1/prices", PRICES, CREATE_PRICE, this::createPrice);
+    router.add("POST", "/v1/prices", PRICES, EndpointParams.CREATE_PRICE, this::createPrice);
     router.add("GET", "/v1/prices/{id}", PRICES, Allowed.NONE, c -> render("price", c.arg(0)));
-    router.add("POST", "/v1/prices/{id}", PRICES, UPDATE_PRICE, c -> update("price", c));
+    router.add(
+        "POST", "/v1/prices/{id}", PRICES, EndpointParams.UPDATE_PRICE, c -> update("price", c));
   }
 
   /**

@@ -19,54 +19,6 @@ final class CustomersApi {
     this.events = events;
   }
 
-  // The fields of stripe-java's CustomerCreateParams and CustomerUpdateParams.
-  private static final Allowed CREATE =
-      Allowed.of(
-          "address",
-          "balance",
-          "business_name",
-          "cash_balance",
-          "description",
-          "email",
-          "individual_name",
-          "invoice_prefix",
-          "invoice_settings",
-          "metadata",
-          "name",
-          "next_invoice_sequence",
-          "payment_method",
-          "phone",
-          "preferred_locales",
-          "shipping",
-          "source",
-          "tax",
-          "tax_exempt",
-          "tax_id_data",
-          "test_clock",
-          "validate");
-  private static final Allowed UPDATE =
-      Allowed.of(
-          "address",
-          "balance",
-          "business_name",
-          "cash_balance",
-          "default_source",
-          "description",
-          "email",
-          "individual_name",
-          "invoice_prefix",
-          "invoice_settings",
-          "metadata",
-          "name",
-          "next_invoice_sequence",
-          "phone",
-          "preferred_locales",
-          "shipping",
-          "source",
-          "tax",
-          "tax_exempt",
-          "validate");
-
   // Stripe keeps answering a retrieve of a deleted customer, with {id, object, deleted: true}.
   private final Set<String> deleted = new HashSet<>();
 
@@ -79,9 +31,10 @@ final class CustomersApi {
         CUSTOMERS,
         Allowed.of("limit", "page", "query"),
         this::search);
-    router.add("POST", "/v1/customers", CUSTOMERS, CREATE, this::create);
+    router.add("POST", "/v1/customers", CUSTOMERS, EndpointParams.CUSTOMER_CREATE, this::create);
     router.add("GET", "/v1/customers/{id}", CUSTOMERS, Allowed.NONE, c -> render(c.arg(0)));
-    router.add("POST", "/v1/customers/{id}", CUSTOMERS, UPDATE, this::update);
+    router.add(
+        "POST", "/v1/customers/{id}", CUSTOMERS, EndpointParams.CUSTOMER_UPDATE, this::update);
     router.add("DELETE", "/v1/customers/{id}", CUSTOMERS, Allowed.NONE, this::delete);
   }
 

@@ -18,95 +18,33 @@ import java.util.Optional;
 final class InvoiceItemsApi {
   static final int MAX_ITEMS_PER_INVOICE = 250;
 
-  private static final Allowed PRICE_DATA =
-      Allowed.of("currency", "product", "tax_behavior", "unit_amount", "unit_amount_decimal");
-  private static final Allowed PRICING = Allowed.of("price");
-  // The fields of stripe-java's InvoiceItemCreateParams; since 2025-03-31.basil there is no
-  // top-level price: it moved to pricing[price].
-  private static final Allowed CREATE =
-      Allowed.of(
-              "amount",
-              "currency",
-              "customer",
-              "customer_account",
-              "description",
-              "discountable",
-              "discounts",
-              "invoice",
-              "metadata",
-              "period",
-              "quantity",
-              "quantity_decimal",
-              "subscription",
-              "tax_behavior",
-              "tax_code",
-              "tax_rates",
-              "unit_amount_decimal")
-          .with("price_data", PRICE_DATA)
-          .with("pricing", PRICING);
-  private static final Allowed UPDATE =
-      Allowed.of(
-              "amount",
-              "description",
-              "discountable",
-              "discounts",
-              "metadata",
-              "period",
-              "quantity",
-              "quantity_decimal",
-              "tax_behavior",
-              "tax_code",
-              "tax_rates",
-              "unit_amount_decimal")
-          .with("price_data", PRICE_DATA)
-          .with("pricing", PRICING);
-  // InvoiceAddLinesParams: its lines' price_data may also carry product_data.
-  private static final Allowed ADD_LINES =
-      Allowed.of("invoice_metadata")
-          .with(
-              "lines",
-              Allowed.of(
-                      "amount",
-                      "description",
-                      "discountable",
-                      "discounts",
-                      "invoice_item",
-                      "metadata",
-                      "period",
-                      "quantity",
-                      "quantity_decimal",
-                      "tax_amounts",
-                      "tax_rates")
-                  .with(
-                      "price_data",
-                      PRICE_DATA.with("product_data", Allowed.of("name", "metadata", "tax_code")))
-                  .with("pricing", PRICING));
-
   private final StripeStore store;
   private final EventLog events;
   private final CatalogApi catalog;
+  private final ItemValidation items;
 
   InvoiceItemsApi(StripeStore store, EventLog events, CatalogApi catalog) {
     this.store = store;
     this.events = events;
     this.catalog = catalog;
+    this.items = new ItemValidation(store, catalog);
   }
 
   void register(Router router) {
     Allowed list = Allowed.LIST.and("customer", "customer_account", "invoice", "pending");
-    router.add("POST", "/v1/invoiceitems", INVOICE_ITEMS, CREATE, this::create);
+    router.add("POST", "/v1/invoiceitems", INVOICE_ITEMS, EndpointParams.ITEM_CREATE, this::create);
     router.add("GET", "/v1/invoiceitems", INVOICE_ITEMS, list, this::list);
     router.add("GET", "/v1/invoiceitems/{id}", INVOICE_ITEMS, Allowed.NONE, c -> render(c.arg(0)));
-    router.add("POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, UPDATE, this::update);
+    router.add(
+        "POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, EndpointParams.ITEM_UPDATE, this::update);
     router.add("DELETE", "/v1/invoiceitems/{id}", INVOICE_ITEMS, Allowed.NONE, this::delete);
-    router.add("POST", "/v1/invoices/{id}/add_lines", INVOICES, ADD_LINES, this::addLines);
+    router.add(
+        "POST",
+        "/v1/invoices/{id}/add_lines",
+        INVOICES,
+        EndpointParams.ITEM_ADD_LINES,
+        this::addLines);
   }
-
-  /**
-   * A line as validated: its spec, and the inline price or product still to be made when the line
-   * is added (so a refused call makes none).
-   */
-  private record Pending(ItemSpec spec, Optional<Params> priceData) {}
 
   private Map<String, Object> create(Call call) {
     Params p = call.params();
@@ -118,7 +56,7 @@ final class InvoiceItemsApi {
             .or(() -> invoice.map(i -> (String) i.get("customer")))
             .orElseThrow(() -> p.missingParam("customer"));
     invoice.ifPresent(i -> requireRoom(i, 1));
-    Pending pending = validate(p, customer, invoice.orElse(null));
+    ItemValidation.Pending pending = items.validate(p, customer, invoice.orElse(null));
     Map<String, Object> previous = invoice.map(InvoiceItemsApi::totals).orElse(null);
     Map<String, Object> item = add(call, pending, invoice.orElse(null));
     invoice.ifPresent(i -> events.emit(call, "invoice.updated", i, previous));
@@ -134,13 +72,13 @@ final class InvoiceItemsApi {
     }
     requireRoom(invoice, raw.size());
     // Stripe adds all the lines or none: every line is checked before the first is added.
-    List<Pending> lines = new ArrayList<>();
+    List<ItemValidation.Pending> lines = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       if (!(raw.get(i) instanceof Map<?, ?> m)) {
         throw StripeApiException.invalid("lines[" + i + "]", "Invalid object");
       }
       Params line = new Params("lines[" + i + "]", CustomersApi.castMap(m));
-      lines.add(validate(line, (String) invoice.get("customer"), invoice));
+      lines.add(items.validate(line, (String) invoice.get("customer"), invoice));
     }
     Optional<Map<String, Object>> metadata =
         p.has("invoice_metadata")
@@ -164,7 +102,8 @@ final class InvoiceItemsApi {
   }
 
   /** Creates one validated item, its inline price if any, and its line on {@code invoice}. */
-  private Map<String, Object> add(Call call, Pending pending, Map<String, Object> invoice) {
+  private Map<String, Object> add(
+      Call call, ItemValidation.Pending pending, Map<String, Object> invoice) {
     ItemSpec spec = pending.spec();
     if (pending.priceData().isPresent()) {
       Params d = pending.priceData().get();
@@ -185,84 +124,6 @@ final class InvoiceItemsApi {
       InvoiceLifecycle.recalculate(store, invoice);
     }
     return item;
-  }
-
-  /** Checks one item's parameters against the account without changing anything. */
-  private Pending validate(Params p, String customer, Map<String, Object> invoice) {
-    long quantity = p.integer("quantity").orElse(1L);
-    if (quantity < 0) {
-      throw StripeApiException.invalid(p.param("quantity"), "Invalid non-negative integer");
-    }
-    Optional<Map<String, Object>> price =
-        p.nested("pricing")
-            .flatMap(pr -> pr.string("price").map(id -> store.get("price", id, pr.param("price"))));
-    Optional<Params> priceData = price.isPresent() ? Optional.empty() : p.nested("price_data");
-    String currency =
-        price
-            .map(pr -> (String) pr.get("currency"))
-            .or(() -> priceData.map(d -> d.required("currency")))
-            .or(() -> p.string("currency"))
-            .or(() -> Optional.ofNullable(invoice).map(i -> (String) i.get("currency")))
-            .orElseThrow(() -> p.missingParam("currency"))
-            .toLowerCase(java.util.Locale.ROOT);
-    if (invoice != null && !currency.equals(invoice.get("currency"))) {
-      throw StripeApiException.invalid(
-          p.param("currency"),
-          "The currency of this invoice item ("
-              + currency
-              + ") must match the currency of the invoice ("
-              + invoice.get("currency")
-              + ").");
-    }
-    Optional<String> product =
-        price.map(pr -> (String) pr.get("product")).or(() -> priceData.flatMap(this::product));
-    long unit =
-        price
-            .map(pr -> ((Number) pr.get("unit_amount")).longValue())
-            .or(() -> priceData.map(this::unitAmount))
-            .or(() -> p.integer("amount"))
-            .orElseThrow(() -> p.missingParam("amount"));
-    if (price.isEmpty() && priceData.isEmpty()) {
-      quantity = 1; // a plain amount is the line's total
-    }
-    // Without a description, the line shows its product's name, as on Stripe's invoices.
-    String description =
-        p.string("description")
-            .or(() -> product.map(id -> (String) store.get("product", id, "product").get("name")))
-            .or(
-                () ->
-                    priceData.flatMap(d -> d.nested("product_data")).flatMap(d -> d.string("name")))
-            .orElse(null);
-    ItemSpec spec =
-        new ItemSpec(
-            customer,
-            invoice == null ? null : (String) invoice.get("id"),
-            currency,
-            description,
-            quantity,
-            unit,
-            price.map(pr -> (String) pr.get("id")).orElse(null),
-            product.orElse(null),
-            p.metadata(Map.of()));
-    return new Pending(spec, priceData);
-  }
-
-  /** price_data's product: an existing, active one, or empty when product_data makes one. */
-  private Optional<String> product(Params d) {
-    if (d.string("product").isEmpty() && d.nested("product_data").isPresent()) {
-      d.nested("product_data").get().required("name");
-      return Optional.empty();
-    }
-    String id = d.required("product");
-    return Optional.of((String) catalog.activeProduct(id, d.param("product")).get("id"));
-  }
-
-  private long unitAmount(Params d) {
-    long amount = d.integer("unit_amount").orElseThrow(() -> d.missingParam("unit_amount"));
-    if (amount < 0) {
-      throw StripeApiException.invalid(d.param("unit_amount"), "Invalid non-negative integer");
-    }
-    return amount;
   }
 
   private Map<String, Object> list(Call call) {

@@ -20,53 +20,11 @@ final class InvoicesApi {
     this.events = events;
   }
 
-  // The fields of stripe-java's InvoiceUpdateParams; InvoiceCreateParams has these and four more.
-  private static final Allowed UPDATE =
-      Allowed.of(
-          "account_tax_ids",
-          "application_fee_amount",
-          "auto_advance",
-          "automatic_tax",
-          "automatically_finalizes_at",
-          "collection_method",
-          "custom_fields",
-          "days_until_due",
-          "default_payment_method",
-          "default_source",
-          "default_tax_rates",
-          "description",
-          "discounts",
-          "due_date",
-          "effective_at",
-          "footer",
-          "issuer",
-          "metadata",
-          "number",
-          "on_behalf_of",
-          "payment_settings",
-          "rendering",
-          "shipping_cost",
-          "shipping_details",
-          "statement_descriptor",
-          "transfer_data");
-  private static final Allowed CREATE =
-      UPDATE.and(
-          "currency",
-          "customer",
-          "customer_account",
-          "from_invoice",
-          "pending_invoice_items_behavior",
-          "subscription");
-  private static final Allowed LIST =
-      Allowed.LIST
-          .and("collection_method", "customer", "customer_account", "status", "subscription")
-          .with("due_date", Allowed.of("gt", "gte", "lt", "lte"));
-
   void register(Router router) {
-    router.add("POST", "/v1/invoices", INVOICES, CREATE, this::create);
-    router.add("GET", "/v1/invoices", INVOICES, LIST, this::list);
+    router.add("POST", "/v1/invoices", INVOICES, EndpointParams.INVOICE_CREATE, this::create);
+    router.add("GET", "/v1/invoices", INVOICES, EndpointParams.INVOICE_LIST, this::list);
     router.add("GET", "/v1/invoices/{id}", INVOICES, Allowed.NONE, c -> store.render(invoice(c)));
-    router.add("POST", "/v1/invoices/{id}", INVOICES, UPDATE, this::update);
+    router.add("POST", "/v1/invoices/{id}", INVOICES, EndpointParams.INVOICE_UPDATE, this::update);
     router.add("GET", "/v1/invoices/{id}/lines", INVOICES, Allowed.LIST, this::lines);
   }
 
