@@ -63,6 +63,16 @@ public class Invoices {
     return providers.forWorkspace(workspace, provider).catalog(query, max);
   }
 
+  /** One page of them, from just after the cursor {@code startingAfter}. */
+  public CatalogPage catalogPage(
+      WorkspaceId workspace,
+      Provider provider,
+      Optional<String> query,
+      Optional<String> startingAfter,
+      int max) {
+    return providers.forWorkspace(workspace, provider).catalog(query, startingAfter, max);
+  }
+
   public Optional<MirroredInvoice> get(WorkspaceId workspace, InvoiceId id) {
     return mirror.get(workspace, id);
   }

@@ -16,7 +16,15 @@ public interface InvoicingProvider {
    * Active one-time catalog prices, at most {@code max}: those whose product name contains {@code
    * query} (ignoring case) when one is given.
    */
-  List<CatalogItem> catalog(Optional<String> query, int max);
+  default List<CatalogItem> catalog(Optional<String> query, int max) {
+    return catalog(query, Optional.empty(), max).items();
+  }
+
+  /**
+   * One page of the catalog, from just after {@code startingAfter} (a cursor from an earlier page);
+   * the page's cursor continues it, and is empty after the last page.
+   */
+  CatalogPage catalog(Optional<String> query, Optional<String> startingAfter, int max);
 
   /** The customer with this email, or a new one; never two for one email. */
   ProviderCustomerId findOrCreateCustomer(BillTo billTo);

@@ -1,16 +1,25 @@
 package dev.invoicebridge.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.util.List;
+import dev.invoicebridge.benchmarks.StripeCallsPerInvoice.Row;
 import org.junit.jupiter.api.Test;
 
 class StripeCallsPerInvoiceTest {
   @Test
-  void one_and_twenty_line_invoices_cost_the_same_number_of_calls() {
-    List<StripeCallsPerInvoice.Row> rows = StripeCallsPerInvoice.run(1);
+  void every_invoice_costs_four_calls_whatever_its_lines_and_however_fresh_the_adapter() {
+    StripeCallsPerInvoice.Report report = StripeCallsPerInvoice.run(2);
 
-    assertThat(rows).hasSize(4);
-    assertThat(rows).extracting(StripeCallsPerInvoice.Row::callsPerInvoice).containsOnly(4.0);
+    // 1 and 20 lines x catalog and custom (new descriptions) x warm and cold adapters.
+    assertThat(report.rows()).hasSize(8);
+    assertThat(report.rows())
+        .extracting(Row::size, Row::adapter)
+        .contains(tuple(20, "cold"), tuple(1, "warm"));
+    // Customer lookup, draft, add_lines, finalize.
+    assertThat(report.rows()).extracting(Row::callsPerInvoice).containsOnly(4.0);
+    // On an empty account the customer and the custom-line product are made once: a refused
+    // add_lines, the product and the retried add_lines, plus the customer create.
+    assertThat(report.firstInvoiceOnNewAccount()).isEqualTo(7);
   }
 }

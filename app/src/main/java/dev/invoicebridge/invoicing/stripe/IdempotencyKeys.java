@@ -17,8 +17,19 @@ final class IdempotencyKeys {
     return "ib-customer-" + hash(normalizedEmail) + "-v1";
   }
 
-  static String oneOffProduct(String name) {
-    return "ib-product-" + hash(name) + "-v1";
+  /** The custom-line product; {@code attempt} changes only to make it again after a deletion. */
+  static String customLineProduct(String attempt) {
+    return "ib-custom-line-product-" + hash(attempt) + "-v1";
+  }
+
+  /**
+   * A customer for the email; generation 1 is the first create, a later one makes the customer
+   * again after the first was deleted (the first key would replay the deleted customer for 24 h).
+   */
+  static String customer(String normalizedEmail, int generation) {
+    return generation == 1
+        ? customer(normalizedEmail)
+        : "ib-customer-" + hash(normalizedEmail) + "-g" + generation + "-v1";
   }
 
   static String invoice(String reference) {

@@ -20,8 +20,8 @@ public sealed interface InvoiceLine {
   }
 
   /**
-   * A custom line: {@code unitAmount} in the currency's minor unit (cents), billed under a one-off
-   * product named after the description.
+   * A custom line: {@code unitAmount} in the currency's minor unit (cents), with its own
+   * description, billed under the account's one shared custom-line product.
    */
   record CustomLine(String description, long unitAmount, long quantity) implements InvoiceLine {
     public CustomLine {

@@ -2,6 +2,7 @@ package dev.invoicebridge.invoicing.stripe;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.StripeObject;
 import com.stripe.net.RequestOptions;
 import java.time.Duration;
 import java.util.Optional;
@@ -63,6 +64,20 @@ final class StripeCalls {
         throw last.get();
       }
     }
+  }
+
+  /**
+   * Whether Stripe answered from its idempotency store instead of running the call: the object may
+   * have changed, or been deleted, since the first call made it.
+   */
+  static boolean replayed(StripeObject answer) {
+    return answer.getLastResponse() != null
+        && answer
+            .getLastResponse()
+            .headers()
+            .firstValue("Idempotent-Replayed")
+            .map("true"::equalsIgnoreCase)
+            .orElse(false);
   }
 
   /** Options carrying a deterministic idempotency key. */

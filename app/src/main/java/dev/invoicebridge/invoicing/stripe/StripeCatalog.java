@@ -1,34 +1,40 @@
 package dev.invoicebridge.invoicing.stripe;
 
-import com.stripe.StripeClient;
 import com.stripe.model.Price;
 import com.stripe.model.Product;
 import com.stripe.model.StripeCollection;
 import com.stripe.param.PriceListParams;
-import com.stripe.param.ProductCreateParams;
 import com.stripe.param.ProductListParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Products and prices: active one-time prices for the line picker, and the one-off products that
- * custom lines are billed under, one per distinct name instead of one per line.
+ * Products and prices: active one-time prices for the line picker, with cursor paging and a
+ * product-name search. Products Invoicebridge keeps for itself (the custom-line product) are left
+ * out.
  */
 public final class StripeCatalog {
   private static final int MAX_SEARCH_PAGES = 10;
 
   private final StripeCalls calls;
-  private final Map<String, StripeProductId> oneOffProducts = new ConcurrentHashMap<>();
+  private final CustomLineProduct customLines;
 
   StripeCatalog(StripeCalls calls) {
     this.calls = calls;
+    this.customLines = new CustomLineProduct(calls);
   }
 
-  /** Active one-time prices, newest first, {@code limit} (1 to 100) per page. */
+  /** The product custom lines are billed under (one per account). */
+  CustomLineProduct customLines() {
+    return customLines;
+  }
+
+  /**
+   * Active one-time prices, newest first, {@code limit} (1 to 100) per page. A page may hold fewer
+   * when it had prices of our own products; the cursor still moves on.
+   */
   public Page<CatalogPrice> activePrices(Optional<String> cursor, int limit) {
     PriceListParams.Builder params =
         PriceListParams.builder()
@@ -38,20 +44,26 @@ public final class StripeCatalog {
             .addExpand("data.product");
     cursor.ifPresent(params::setStartingAfter);
     StripeCollection<Price> page = calls.call(c -> c.v1().prices().list(params.build()));
-    List<CatalogPrice> items = page.getData().stream().map(StripeCatalog::toCatalogPrice).toList();
-    boolean more = Boolean.TRUE.equals(page.getHasMore()) && !items.isEmpty();
-    return new Page<>(
-        items, more ? Optional.of(items.getLast().price().value()) : Optional.empty());
+    List<Price> data = page.getData();
+    List<CatalogPrice> items =
+        data.stream()
+            .filter(p -> !ours(p.getProductObject()))
+            .map(StripeCatalog::toCatalogPrice)
+            .toList();
+    boolean more = Boolean.TRUE.equals(page.getHasMore()) && !data.isEmpty();
+    return new Page<>(items, more ? Optional.of(data.getLast().getId()) : Optional.empty());
   }
 
-  /** Active products, newest first, {@code limit} (1 to 100) per page. */
+  /** Active products, newest first, {@code limit} (1 to 100) per page, without our own. */
   public Page<CatalogProduct> activeProducts(Optional<String> cursor, int limit) {
     ProductListParams.Builder params =
         ProductListParams.builder().setActive(true).setLimit((long) limit);
     cursor.ifPresent(params::setStartingAfter);
     StripeCollection<Product> page = calls.call(c -> c.v1().products().list(params.build()));
+    List<Product> data = page.getData();
     List<CatalogProduct> items =
-        page.getData().stream()
+        data.stream()
+            .filter(p -> !ours(p))
             .map(
                 p ->
                     new CatalogProduct(
@@ -59,70 +71,50 @@ public final class StripeCatalog {
                         p.getName(),
                         Optional.ofNullable(p.getDefaultPrice()).map(StripePriceId::new)))
             .toList();
-    boolean more = Boolean.TRUE.equals(page.getHasMore()) && !items.isEmpty();
-    return new Page<>(items, more ? Optional.of(items.getLast().id().value()) : Optional.empty());
+    boolean more = Boolean.TRUE.equals(page.getHasMore()) && !data.isEmpty();
+    return new Page<>(items, more ? Optional.of(data.getLast().getId()) : Optional.empty());
   }
 
   /**
-   * Active prices whose product name contains {@code text} (case-insensitive), up to {@code max};
-   * reads at most ten pages of 100, since Stripe's search API is only eventually consistent.
+   * Active prices whose product name contains {@code text} (case-insensitive), up to {@code max},
+   * from {@code cursor} on. Stripe's search API is only eventually consistent, so this reads the
+   * list, at most ten pages of 100 per call; the returned cursor continues where it stopped, so a
+   * caller can page through any catalog.
    */
-  public List<CatalogPrice> search(String text, int max) {
+  public Page<CatalogPrice> search(String text, Optional<String> cursor, int max) {
     String needle = text.toLowerCase(Locale.ROOT);
     List<CatalogPrice> found = new ArrayList<>();
-    Optional<String> cursor = Optional.empty();
-    for (int i = 0; i < MAX_SEARCH_PAGES && found.size() < max; i++) {
-      Page<CatalogPrice> page = activePrices(cursor, 100);
-      page.items().stream()
-          .filter(
-              p ->
-                  p.productName() != null
-                      && p.productName().toLowerCase(Locale.ROOT).contains(needle))
-          .limit(max - found.size())
-          .forEach(found::add);
-      cursor = page.nextCursor();
-      if (cursor.isEmpty()) {
+    Optional<String> next = cursor;
+    for (int i = 0; i < MAX_SEARCH_PAGES; i++) {
+      Page<CatalogPrice> page = activePrices(next, 100);
+      next = page.nextCursor();
+      for (CatalogPrice p : page.items()) {
+        if (p.productName() != null && p.productName().toLowerCase(Locale.ROOT).contains(needle)) {
+          found.add(p);
+          if (found.size() == max) {
+            // Full: the next search starts right after this match.
+            return new Page<>(found, Optional.of(p.price().value()));
+          }
+        }
+      }
+      if (next.isEmpty()) {
         break;
       }
     }
-    return found;
+    return new Page<>(found, next);
   }
 
-  /**
-   * The product custom lines named {@code name} are billed under. Its id is derived from the name,
-   * so every instance reuses the same product: it is read, created only when missing.
-   */
-  public StripeProductId oneOffProduct(String name) {
-    String trimmed = name.strip();
-    return oneOffProducts.computeIfAbsent(trimmed, n -> findOrCreate(n, oneOffProductId(n)));
+  /** The first {@code max} matches (see {@link #search(String, Optional, int)}). */
+  public List<CatalogPrice> search(String text, int max) {
+    return search(text, Optional.empty(), max).items();
   }
 
-  static StripeProductId oneOffProductId(String name) {
-    return new StripeProductId("prod_ib" + IdempotencyKeys.hash(name.strip()));
-  }
-
-  private StripeProductId findOrCreate(String name, StripeProductId id) {
-    try {
-      calls.call(c -> c.v1().products().retrieve(id.value()));
-      return id;
-    } catch (StripeFailure.NotFound missing) {
-      try {
-        calls.call(
-            (StripeClient c) ->
-                c.v1()
-                    .products()
-                    .create(
-                        ProductCreateParams.builder()
-                            .setId(id.value())
-                            .setName(name)
-                            .putMetadata("invoicebridge", "one-off")
-                            .build(),
-                        StripeCalls.idempotent(IdempotencyKeys.oneOffProduct(name))));
-      } catch (StripeFailure.StateConflict raced) {
-        // Another instance created it between our read and our create: the same product.
-      }
-      return id;
-    }
+  /** Whether Invoicebridge keeps the product for itself, so it is no catalog item. */
+  private static boolean ours(Product product) {
+    return product != null
+        && (CustomLineProduct.ID.value().equals(product.getId())
+            || (product.getMetadata() != null
+                && product.getMetadata().containsKey(CustomLineProduct.METADATA_KEY)));
   }
 
   private static CatalogPrice toCatalogPrice(Price p) {

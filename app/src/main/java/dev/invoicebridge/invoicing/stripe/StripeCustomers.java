@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,6 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class StripeCustomers {
   static final String CRM_RECORD_KEY = "attio_record_id";
   private static final int STRIPES = 64;
+  // Deletions of one email's customer within a day before the key turns random.
+  private static final int MAX_GENERATIONS = 5;
 
   private final StripeCalls calls;
   // Creates for one email are serialized in this process; the idempotency key covers the rest.
@@ -35,26 +38,12 @@ public final class StripeCustomers {
 
   /** The customer for this email, if Stripe has one (strongly consistent list filter). */
   public Optional<StripeCustomer> findByEmail(CustomerDetails details) {
-    Set<String> spellings =
-        new LinkedHashSet<>(List.of(details.normalizedEmail(), details.email()));
-    List<Customer> found = new ArrayList<>();
-    for (String email : spellings) {
-      found.addAll(
-          calls
-              .call(
-                  c ->
-                      c.v1()
-                          .customers()
-                          .list(
-                              CustomerListParams.builder().setEmail(email).setLimit(100L).build()))
-              .getData());
-    }
-    return found.stream().min(preference(details)).map(StripeCustomers::toCustomer);
+    return matches(details).stream().min(preference(details)).map(StripeCustomers::toCustomer);
   }
 
   /** The existing customer for the email, or a new one; never two for one email. */
   public StripeCustomer findOrCreate(CustomerDetails details) {
-    ReentrantLock lock = locks[Math.floorMod(details.normalizedEmail().hashCode(), STRIPES)];
+    ReentrantLock lock = lock(details);
     lock.lock();
     try {
       return findByEmail(details).orElseGet(() -> createOrAdopt(details));
@@ -63,12 +52,32 @@ public final class StripeCustomers {
     }
   }
 
-  /** Changes the customer's name and email (stored lower-cased, as on create). */
+  /**
+   * Changes the customer's name and email (stored lower-cased, as on create). Refused with a {@link
+   * StripeFailure.StateConflict} when another customer already has that email: one email, one
+   * customer.
+   */
   public StripeCustomer update(StripeCustomerId id, CustomerDetails details) {
-    CustomerUpdateParams.Builder params =
-        CustomerUpdateParams.builder().setEmail(details.normalizedEmail()).setName(details.name());
-    details.crmRecordId().ifPresent(r -> params.putMetadata(CRM_RECORD_KEY, r));
-    return toCustomer(calls.call(c -> c.v1().customers().update(id.value(), params.build())));
+    ReentrantLock lock = lock(details);
+    lock.lock();
+    try {
+      Optional<Customer> other =
+          matches(details).stream().filter(c -> !id.value().equals(c.getId())).findFirst();
+      if (other.isPresent()) {
+        throw StripeFailure.stateConflict(
+            "Another Stripe customer ("
+                + other.get().getId()
+                + ") already has this email; change that one, or use another email.");
+      }
+      CustomerUpdateParams.Builder params =
+          CustomerUpdateParams.builder()
+              .setEmail(details.normalizedEmail())
+              .setName(details.name());
+      details.crmRecordId().ifPresent(r -> params.putMetadata(CRM_RECORD_KEY, r));
+      return toCustomer(calls.call(c -> c.v1().customers().update(id.value(), params.build())));
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The currency Stripe fixed for the customer at its first invoice, if any yet. */
@@ -81,6 +90,23 @@ public final class StripeCustomers {
     return toCustomer(calls.call(c -> c.v1().customers().retrieve(id.value())));
   }
 
+  /** Every customer with the email, in our spelling and the caller's. */
+  private List<Customer> matches(CustomerDetails details) {
+    Set<String> spellings =
+        new LinkedHashSet<>(List.of(details.normalizedEmail(), details.email()));
+    List<Customer> found = new ArrayList<>();
+    for (String email : spellings) {
+      CustomerListParams params =
+          CustomerListParams.builder().setEmail(email).setLimit(100L).build();
+      found.addAll(calls.call(c -> c.v1().customers().list(params)).getData());
+    }
+    return found;
+  }
+
+  private ReentrantLock lock(CustomerDetails details) {
+    return locks[Math.floorMod(details.normalizedEmail().hashCode(), STRIPES)];
+  }
+
   private StripeCustomer createOrAdopt(CustomerDetails details) {
     try {
       return create(details);
@@ -90,13 +116,37 @@ public final class StripeCustomers {
     }
   }
 
+  /**
+   * Creates the customer under the email's key. Stripe replays that key's first answer for 24
+   * hours, even after the customer it made was deleted, so a replay is checked: a customer that is
+   * gone (or no longer has the email) is made again under the next generation of the key.
+   */
   private StripeCustomer create(CustomerDetails details) {
-    CustomerCreateParams.Builder params =
+    CustomerCreateParams.Builder builder =
         CustomerCreateParams.builder().setEmail(details.normalizedEmail()).setName(details.name());
-    details.crmRecordId().ifPresent(r -> params.putMetadata(CRM_RECORD_KEY, r));
-    String key = IdempotencyKeys.customer(details.normalizedEmail());
-    return toCustomer(
-        calls.call(c -> c.v1().customers().create(params.build(), StripeCalls.idempotent(key))));
+    details.crmRecordId().ifPresent(r -> builder.putMetadata(CRM_RECORD_KEY, r));
+    CustomerCreateParams params = builder.build();
+    for (int generation = 1; ; generation++) {
+      String key =
+          generation <= MAX_GENERATIONS
+              ? IdempotencyKeys.customer(details.normalizedEmail(), generation)
+              : IdempotencyKeys.customer(details.normalizedEmail() + "|" + UUID.randomUUID(), 1);
+      Customer made =
+          calls.call(c -> c.v1().customers().create(params, StripeCalls.idempotent(key)));
+      if (!StripeCalls.replayed(made) || stillHolds(made.getId(), details)) {
+        return toCustomer(made);
+      }
+    }
+  }
+
+  private boolean stillHolds(String id, CustomerDetails details) {
+    try {
+      Customer now = calls.call(c -> c.v1().customers().retrieve(id));
+      return !Boolean.TRUE.equals(now.getDeleted())
+          && details.normalizedEmail().equals(now.getEmail());
+    } catch (StripeFailure.NotFound gone) {
+      return false;
+    }
   }
 
   private static Comparator<Customer> preference(CustomerDetails details) {

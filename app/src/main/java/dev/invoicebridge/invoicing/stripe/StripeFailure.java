@@ -22,6 +22,17 @@ public abstract sealed class StripeFailure extends RuntimeException {
     this.requestId = details.requestId();
   }
 
+  /** A state conflict we concluded from {@code cause} (Stripe's code, status and request id). */
+  static StateConflict stateConflict(String message, StripeFailure cause) {
+    return new StateConflict(
+        message, new Details(cause.providerCode, cause.httpStatus, cause.requestId), cause);
+  }
+
+  /** A state conflict we found ourselves, before asking Stripe (no code, status or request id). */
+  static StateConflict stateConflict(String message) {
+    return new StateConflict(message, new Details(null, 0, null), null);
+  }
+
   /** What every failure knows about the answer that caused it. */
   record Details(String code, int status, String requestId) {}
 

@@ -62,81 +62,94 @@ public final class StripeInvoices {
     return toInvoice(calls.call(c -> c.v1().invoices().create(params.build(), key)));
   }
 
-  /** Adds lines to a draft, {@value #LINES_PER_CALL} per call. */
+  /**
+   * Adds lines to a draft, {@value #LINES_PER_CALL} per call. Custom lines name the shared
+   * custom-line product without checking it first; if Stripe refuses the batch because that product
+   * is missing or archived, it is repaired once and the batch sent again.
+   */
   public StripeInvoice addLines(StripeInvoice draft, List<InvoiceLine> lines) {
     Invoice last = null;
     for (int start = 0, batch = 0; start < lines.size(); start += LINES_PER_CALL, batch++) {
       List<InvoiceLine> slice =
           lines.subList(start, Math.min(lines.size(), start + LINES_PER_CALL));
-      InvoiceAddLinesParams.Builder params = InvoiceAddLinesParams.builder();
-      slice.forEach(line -> params.addLine(toLine(line, draft.currency())));
-      RequestOptions key =
-          StripeCalls.idempotent(IdempotencyKeys.lines(draft.id(), batch, slice.toString()));
-      last = calls.call(c -> c.v1().invoices().addLines(draft.id().value(), params.build(), key));
+      InvoiceAddLinesParams.Builder builder = InvoiceAddLinesParams.builder();
+      slice.forEach(line -> builder.addLine(toLine(line, draft.currency())));
+      InvoiceAddLinesParams params = builder.build();
+      String key = IdempotencyKeys.lines(draft.id(), batch, slice.toString());
+      try {
+        last = addBatch(draft.id(), params, key);
+      } catch (StripeFailure.InvalidRequest refused) {
+        boolean custom = slice.stream().anyMatch(InvoiceLine.CustomLine.class::isInstance);
+        if (!custom || !CustomLineProduct.concerns(refused)) {
+          throw refused;
+        }
+        catalog.customLines().repair(refused);
+        // A new key: Stripe may have stored the refusal under the first one.
+        last = addBatch(draft.id(), params, key + "-repaired");
+      }
     }
     return last == null ? draft : toInvoice(last);
   }
 
+  private Invoice addBatch(StripeInvoiceId id, InvoiceAddLinesParams params, String key) {
+    RequestOptions options = StripeCalls.idempotent(key);
+    return calls.call(c -> c.v1().invoices().addLines(id.value(), params, options));
+  }
+
   /** Draft to open: assigns the number and the hosted payment page. */
   public StripeInvoice finalizeInvoice(StripeInvoiceId id) {
+    InvoiceFinalizeInvoiceParams params =
+        InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(false).build();
     return transition(
         id,
-        "finalize",
-        InvoiceStatus.OPEN,
-        key ->
-            calls.call(
-                c ->
-                    c.v1()
-                        .invoices()
-                        .finalizeInvoice(
-                            id.value(),
-                            InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(false).build(),
-                            key)));
+        InvoiceTransition.FINALIZE,
+        key -> calls.call(c -> c.v1().invoices().finalizeInvoice(id.value(), params, key)));
   }
 
   /** Has Stripe email the open invoice to the customer (test mode sends no email). */
   public StripeInvoice send(StripeInvoiceId id) {
-    RequestOptions key =
-        StripeCalls.idempotent(IdempotencyKeys.action(id, "send-" + UUID.randomUUID()));
-    return toInvoice(calls.call(c -> c.v1().invoices().sendInvoice(id.value(), key)));
+    return transition(
+        id,
+        InvoiceTransition.SEND,
+        key -> calls.call(c -> c.v1().invoices().sendInvoice(id.value(), key)));
   }
 
   /** Records a payment received outside Stripe. */
   public StripeInvoice markPaidOutOfBand(StripeInvoiceId id) {
+    InvoicePayParams params = InvoicePayParams.builder().setPaidOutOfBand(true).build();
     return transition(
         id,
-        "pay",
-        InvoiceStatus.PAID,
-        key ->
-            calls.call(
-                c ->
-                    c.v1()
-                        .invoices()
-                        .pay(
-                            id.value(),
-                            InvoicePayParams.builder().setPaidOutOfBand(true).build(),
-                            key)));
+        InvoiceTransition.PAY,
+        key -> calls.call(c -> c.v1().invoices().pay(id.value(), params, key)));
   }
 
   public StripeInvoice voidInvoice(StripeInvoiceId id) {
     return transition(
         id,
-        "void",
-        InvoiceStatus.VOID,
+        InvoiceTransition.VOID,
         key -> calls.call(c -> c.v1().invoices().voidInvoice(id.value(), key)));
   }
 
   public StripeInvoice markUncollectible(StripeInvoiceId id) {
     return transition(
         id,
-        "uncollectible",
-        InvoiceStatus.UNCOLLECTIBLE,
+        InvoiceTransition.UNCOLLECTIBLE,
         key -> calls.call(c -> c.v1().invoices().markUncollectible(id.value(), key)));
   }
 
-  /** Deletes a draft; only drafts can be deleted. */
+  /** Deletes a draft; any other status is a {@link StripeFailure.StateConflict}. */
   public void deleteDraft(StripeInvoiceId id) {
-    calls.call(c -> c.v1().invoices().delete(id.value()));
+    try {
+      calls.call(c -> c.v1().invoices().delete(id.value()));
+    } catch (StripeFailure.NotFound missing) {
+      throw missing;
+    } catch (StripeFailure.InvalidRequest | StripeFailure.StateConflict refused) {
+      if (refused.httpStatus() != 400) {
+        throw refused;
+      }
+      // Deleting leads to no status, so settling always ends in an exception.
+      InvoiceTransition.DELETE.settle(refused, retrieve(id));
+    }
   }
 
   public StripeInvoice retrieve(StripeInvoiceId id) {
@@ -160,25 +173,26 @@ public final class StripeInvoices {
     return new Page<>(items, more ? Optional.of(items.getLast().id().value()) : Optional.empty());
   }
 
-  /** A transition; if Stripe says the state forbids it but the invoice is already there, fine. */
-  private StripeInvoice transition(
-      StripeInvoiceId id, String action, InvoiceStatus target, Transition call) {
+  /** Runs a transition; a 400 is settled by reading the invoice (see {@link InvoiceTransition}). */
+  private StripeInvoice transition(StripeInvoiceId id, InvoiceTransition transition, Call call) {
     // One key per logical call: our retries replay it, a later call is a new request.
     RequestOptions key =
-        StripeCalls.idempotent(IdempotencyKeys.action(id, action + "-" + UUID.randomUUID()));
+        StripeCalls.idempotent(
+            IdempotencyKeys.action(id, transition.action + "-" + UUID.randomUUID()));
     try {
       return toInvoice(call.run(key));
-    } catch (StripeFailure.StateConflict conflict) {
-      StripeInvoice current = retrieve(id);
-      if (current.status() == target) {
-        return current;
+    } catch (StripeFailure.NotFound missing) {
+      throw missing;
+    } catch (StripeFailure.InvalidRequest | StripeFailure.StateConflict refused) {
+      if (refused.httpStatus() != 400) {
+        throw refused;
       }
-      throw conflict;
+      return transition.settle(refused, retrieve(id));
     }
   }
 
   @FunctionalInterface
-  private interface Transition {
+  private interface Call {
     Invoice run(RequestOptions key);
   }
 
@@ -191,12 +205,13 @@ public final class StripeInvoices {
             InvoiceAddLinesParams.Line.Pricing.builder().setPrice(p.price().value()).build());
         p.description().ifPresent(b::setDescription);
       }
+      // The line keeps its own description; the product is the shared custom-line one.
       case InvoiceLine.CustomLine c ->
           b.setDescription(c.description())
               .setPriceData(
                   InvoiceAddLinesParams.Line.PriceData.builder()
                       .setCurrency(currency)
-                      .setProduct(catalog.oneOffProduct(c.description()).value())
+                      .setProduct(CustomLineProduct.ID.value())
                       .setUnitAmount(c.unitAmount())
                       .build());
     }

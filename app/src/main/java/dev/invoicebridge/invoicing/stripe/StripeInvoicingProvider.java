@@ -2,6 +2,7 @@ package dev.invoicebridge.invoicing.stripe;
 
 import dev.invoicebridge.invoicing.BillTo;
 import dev.invoicebridge.invoicing.CatalogItem;
+import dev.invoicebridge.invoicing.CatalogPage;
 import dev.invoicebridge.invoicing.DraftInvoice;
 import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.invoicing.InvoicingFailure.Details;
@@ -36,19 +37,23 @@ final class StripeInvoicingProvider implements InvoicingProvider {
   }
 
   @Override
-  public List<CatalogItem> catalog(Optional<String> query, int max) {
+  public CatalogPage catalog(Optional<String> query, Optional<String> startingAfter, int max) {
     int limit = Math.min(max, 100);
     return mapped(
-        () ->
-            (query.isPresent()
-                    ? stripe.catalog().search(query.get(), limit)
-                    : stripe.catalog().activePrices(Optional.empty(), limit).items())
-                .stream()
-                    .map(
-                        p ->
-                            new CatalogItem(
-                                p.price().value(), p.productName(), p.currency(), p.unitAmount()))
-                    .toList());
+        () -> {
+          Page<CatalogPrice> page =
+              query.isPresent()
+                  ? stripe.catalog().search(query.get(), startingAfter, limit)
+                  : stripe.catalog().activePrices(startingAfter, limit);
+          return new CatalogPage(
+              page.items().stream()
+                  .map(
+                      p ->
+                          new CatalogItem(
+                              p.price().value(), p.productName(), p.currency(), p.unitAmount()))
+                  .toList(),
+              page.nextCursor());
+        });
   }
 
   @Override

@@ -1,10 +1,6 @@
 package dev.invoicebridge.invoicing.stripe;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.AuthenticationException;
-import com.stripe.exception.PermissionException;
-import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import dev.invoicebridge.connection.ConnectionKind;
@@ -40,19 +36,23 @@ class StripeProbe implements ConnectionProbe {
       return account.getId();
     } catch (StripeException e) {
       // Stripe's own messages can quote part of the key, so operators get ours instead.
-      throw new ProbeFailure(describe(e), null);
+      throw new ProbeFailure(describe(StripeErrors.map(e)), null);
     }
   }
 
-  private static String describe(StripeException e) {
-    return switch (e) {
-      // PermissionException extends AuthenticationException, so it must come first.
-      case PermissionException p -> "The Stripe key lacks permission to read the account.";
-      case AuthenticationException a -> "Stripe rejected the API key (HTTP 401).";
-      case RateLimitException r -> "Stripe is rate limiting this key; the check will be retried.";
-      case ApiConnectionException c ->
+  /** What an operator reads, by the kind of failure (from the one mapping in StripeErrors). */
+  static String describe(StripeFailure failure) {
+    return switch (failure) {
+      case StripeFailure.Permission p ->
+          "The Stripe key lacks permission to read the account"
+              + p.missingPermission().map(m -> " (" + m + ")").orElse("")
+              + ".";
+      case StripeFailure.Authentication a -> "Stripe rejected the API key (HTTP 401).";
+      case StripeFailure.RateLimited r ->
+          "Stripe is rate limiting this key; the check will be retried.";
+      case StripeFailure.Connection c ->
           "Stripe could not be reached; check the network and try again.";
-      default -> "Stripe answered HTTP " + e.getStatusCode() + " to the connection check.";
+      default -> "Stripe answered HTTP " + failure.httpStatus() + " to the connection check.";
     };
   }
 }

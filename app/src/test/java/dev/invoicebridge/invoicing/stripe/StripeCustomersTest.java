@@ -1,7 +1,9 @@
 package dev.invoicebridge.invoicing.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invoicebridge.vault.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,16 +55,16 @@ class StripeCustomersTest {
   }
 
   @Test
-  void two_instances_racing_on_one_email_are_deduplicated_by_the_idempotency_key()
-      throws Exception {
+  void twenty_creates_from_two_instances_over_http_make_one_customer() throws Exception {
     CustomerDetails bob = new CustomerDetails("bob@two.example", "Bob", Optional.empty());
     // Two adapters share no lock, like two service instances: the deterministic key decides.
-    List<StripeCustomers> instances =
-        List.of(rig.invoicing().customers(), rig.invoicing().customers());
+    // They pause between retries as in production, so a 409 (the other's create in flight)
+    // clears before the retry.
+    List<StripeCustomers> instances = List.of(instance(), instance());
     CountDownLatch start = new CountDownLatch(1);
     List<Future<StripeCustomer>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
-      for (int i = 0; i < 10; i++) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+      for (int i = 0; i < 20; i++) {
         StripeCustomers instance = instances.get(i % 2);
         results.add(
             pool.submit(
@@ -72,11 +74,64 @@ class StripeCustomersTest {
                 }));
       }
       start.countDown();
+      List<StripeCustomerId> ids = new ArrayList<>();
       for (Future<StripeCustomer> f : results) {
-        f.get();
+        ids.add(f.get().id());
       }
+      assertThat(ids).hasSize(20).containsOnly(ids.getFirst());
     }
     assertThat(customerCount("bob@two.example")).isEqualTo(1);
+  }
+
+  @Test
+  void a_customer_deleted_since_its_create_is_made_again_not_replayed() {
+    CustomerDetails dora = new CustomerDetails("dora@deleted.example", "Dora", Optional.empty());
+    StripeCustomer first = customers.findOrCreate(dora);
+    SandboxHttp.send(
+        rig,
+        SandboxHttp.request(rig, "/v1/customers/" + first.id().value()).DELETE(),
+        StripeSandboxRig.SECRET_KEY);
+
+    // Another instance (no memory of the first) asks again within Stripe's 24 hours.
+    StripeCustomer again = rig.invoicing().customers().findOrCreate(dora);
+    StripeCustomer third = rig.invoicing().customers().findOrCreate(dora);
+
+    assertThat(again.id()).isNotEqualTo(first.id());
+    assertThat(SandboxHttp.get(rig, "/v1/customers/" + again.id().value()).body().has("deleted"))
+        .isFalse();
+    assertThat(third.id()).isEqualTo(again.id());
+    assertThat(customerCount("dora@deleted.example")).isEqualTo(1);
+  }
+
+  @Test
+  void an_update_to_an_email_another_customer_has_is_refused() {
+    StripeCustomer taken =
+        customers.findOrCreate(new CustomerDetails("taken@update.example", "T", Optional.empty()));
+    StripeCustomer other =
+        customers.findOrCreate(new CustomerDetails("other@update.example", "O", Optional.empty()));
+
+    assertThatThrownBy(
+            () ->
+                customers.update(
+                    other.id(), new CustomerDetails("Taken@Update.example", "O", Optional.empty())))
+        .isInstanceOf(StripeFailure.StateConflict.class)
+        .hasMessageContaining(taken.id().value());
+    assertThat(customers.retrieve(other.id()).email()).isEqualTo("other@update.example");
+    // Its own email, re-sent, is no conflict.
+    assertThat(
+            customers
+                .update(
+                    other.id(),
+                    new CustomerDetails("other@update.example", "Olga", Optional.empty()))
+                .name())
+        .isEqualTo("Olga");
+  }
+
+  /** An adapter as a separate service instance would build it, pausing between retries. */
+  private static StripeCustomers instance() {
+    return StripeInvoicing.connect(
+            StripeSettings.of(new Secret(StripeSandboxRig.SECRET_KEY), rig.baseUri()))
+        .customers();
   }
 
   @Test

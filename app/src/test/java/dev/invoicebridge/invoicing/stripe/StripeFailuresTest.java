@@ -3,6 +3,13 @@ package dev.invoicebridge.invoicing.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.stripe.exception.ApiException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import dev.invoicebridge.connection.ConnectionKind;
+import dev.invoicebridge.connection.ConnectionProbe;
+import dev.invoicebridge.connection.ConnectionTarget;
 import dev.invoicebridge.sandbox.stripe.StripeFault;
 import dev.invoicebridge.support.MutableClock;
 import dev.invoicebridge.vault.Secret;
@@ -113,6 +120,100 @@ class StripeFailuresTest {
               assertThat(e.param()).contains("customer");
               assertThat(e.providerCode()).contains("resource_missing");
             });
+  }
+
+  @Test
+  void a_refused_parameter_is_an_invalid_request_that_names_it() {
+    StripeCalls calls = calls(StripeSandboxRig.SECRET_KEY);
+    CustomerCreateParams misspelt =
+        CustomerCreateParams.builder().putExtraParam("emial", "x@example.com").build();
+
+    assertThatThrownBy(() -> calls.call(c -> c.v1().customers().create(misspelt)))
+        .isExactlyInstanceOf(StripeFailure.InvalidRequest.class)
+        .isInstanceOfSatisfying(
+            StripeFailure.InvalidRequest.class,
+            e -> {
+              assertThat(e.param()).contains("emial");
+              assertThat(e.providerCode()).contains("parameter_unknown");
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.transientFailure()).isFalse();
+            });
+  }
+
+  @Test
+  void a_reused_idempotency_key_with_other_parameters_is_a_state_conflict() {
+    StripeCalls calls = calls(StripeSandboxRig.SECRET_KEY);
+    RequestOptions key = StripeCalls.idempotent("failures-reused-key");
+    calls.call(
+        c ->
+            c.v1()
+                .customers()
+                .create(CustomerCreateParams.builder().setEmail("a@reuse.example").build(), key));
+
+    assertThatThrownBy(
+            () ->
+                calls.call(
+                    c ->
+                        c.v1()
+                            .customers()
+                            .create(
+                                CustomerCreateParams.builder().setEmail("b@reuse.example").build(),
+                                key)))
+        .isInstanceOfSatisfying(
+            StripeFailure.StateConflict.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.getCause()).isInstanceOf(IdempotencyException.class);
+            });
+  }
+
+  @Test
+  void a_409_is_a_state_conflict_that_is_retried() {
+    // Stripe answers 409 for a concurrent request on the same key or a lock timeout; stripe-java
+    // raises it as a plain ApiException. Provoking one needs two requests racing on Stripe's side,
+    // so the mapping is checked on the exception stripe-java builds.
+    ApiException concurrent =
+        new ApiException("Another request is in progress.", "req_409", "lock_timeout", 409, null);
+
+    StripeFailure failure = StripeErrors.map(concurrent);
+
+    assertThat(failure)
+        .isInstanceOfSatisfying(
+            StripeFailure.StateConflict.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(409);
+              assertThat(e.requestId()).contains("req_409");
+              assertThat(e.providerCode()).contains("lock_timeout");
+            });
+    assertThat(new RetryPolicy(3).backoff(failure, 1)).isPresent();
+    assertThat(new RetryPolicy(3).backoff(failure, 3)).isEmpty();
+  }
+
+  @Test
+  void the_connection_probe_describes_failures_through_the_same_mapping() {
+    String restricted = "rk_test_probe0000000000account";
+    rig.sandbox().grantRestrictedKey(restricted, java.util.Set.of("customer_read"));
+    StripeProbe probe = new StripeProbe();
+
+    assertThatThrownBy(() -> probe.probe(target("sk_test_wrongkey123456")))
+        .isInstanceOf(ConnectionProbe.ProbeFailure.class)
+        .hasMessage("Stripe rejected the API key (HTTP 401).")
+        .hasNoCause();
+    assertThatThrownBy(() -> probe.probe(target(restricted)))
+        .hasMessage("The Stripe key lacks permission to read the account.")
+        .message()
+        .doesNotContain(restricted.substring(8));
+    assertThat(probe.probe(target(StripeSandboxRig.SECRET_KEY)))
+        .isEqualTo("Invoicebridge Sandbox Ltd");
+  }
+
+  private static ConnectionTarget target(String key) {
+    return new ConnectionTarget(ConnectionKind.STRIPE, rig.baseUri(), new Secret(key), null);
+  }
+
+  private static StripeCalls calls(String key) {
+    return new StripeCalls(
+        new StripeSettings(new Secret(key), rig.baseUri(), Duration.ofSeconds(5), 3), d -> {});
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class StripeInvoicesTest {
   private static StripeSandboxRig rig;
@@ -66,16 +67,106 @@ class StripeInvoicesTest {
   }
 
   @Test
-  void custom_lines_with_one_name_share_one_one_off_product() {
-    stripe.invoices().create(newInvoice(), List.of(new CustomLine("Setup fee", 9_900, 1)));
-    // A fresh adapter (another instance) must find the same product, not make a second.
-    rig.invoicing().invoices().create(newInvoice(), List.of(new CustomLine("Setup fee", 9_900, 2)));
+  void custom_lines_share_one_product_and_keep_their_own_descriptions() {
+    List<InvoiceLine> lines =
+        IntStream.range(0, 5)
+            .mapToObj(i -> (InvoiceLine) new CustomLine("Task " + i, 100, 1))
+            .toList();
+    StripeInvoice first = stripe.invoices().create(newInvoice(), lines);
+    // A fresh adapter (another instance) bills other descriptions under the same product.
+    StripeInvoice second =
+        rig.invoicing()
+            .invoices()
+            .create(newInvoice(), List.of(new CustomLine("Something else", 900, 2)));
 
-    long named =
-        SandboxHttp.list(rig, "/v1/products?limit=100").stream()
-            .filter(p -> p.get("name").asString().equals("Setup fee"))
-            .count();
-    assertThat(named).isEqualTo(1);
+    List<JsonNode> products = SandboxHttp.list(rig, "/v1/products?limit=100");
+    assertThat(products)
+        .filteredOn(p -> p.at("/metadata/invoicebridge").isString())
+        .extracting(p -> p.get("id").asString())
+        .containsExactly(CustomLineProduct.ID.value());
+    assertThat(products)
+        .extracting(p -> p.get("name").asString())
+        .doesNotContain("Task 0", "Something else");
+    assertThat(descriptions(first))
+        .containsExactly("Task 0", "Task 1", "Task 2", "Task 3", "Task 4");
+    assertThat(descriptions(second)).containsExactly("Something else");
+    assertThat(second.amounts().total()).isEqualTo(1_800);
+  }
+
+  @Test
+  void an_archived_custom_line_product_is_revived_and_the_lines_still_go_in() {
+    stripe.invoices().create(newInvoice(), List.of(new CustomLine("Before", 100, 1)));
+    SandboxHttp.post(rig, "/v1/products/" + CustomLineProduct.ID.value(), "active=false", null);
+
+    StripeInvoice after =
+        stripe.invoices().create(newInvoice(), List.of(new CustomLine("After", 300, 1)));
+
+    assertThat(after.amounts().total()).isEqualTo(300);
+    assertThat(descriptions(after)).containsExactly("After");
+    assertThat(
+            SandboxHttp.get(rig, "/v1/products/" + CustomLineProduct.ID.value())
+                .body()
+                .get("active")
+                .asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void a_deleted_custom_line_product_is_made_again_though_its_first_key_would_replay() {
+    stripe.invoices().create(newInvoice(), List.of(new CustomLine("Before", 100, 1)));
+    SandboxHttp.Answer deleted =
+        SandboxHttp.send(
+            rig,
+            SandboxHttp.request(rig, "/v1/products/" + CustomLineProduct.ID.value()).DELETE(),
+            StripeSandboxRig.SECRET_KEY);
+
+    StripeInvoice after =
+        rig.invoicing().invoices().create(newInvoice(), List.of(new CustomLine("After", 300, 1)));
+
+    assertThat(deleted.body().get("deleted").asBoolean()).isTrue();
+    assertThat(descriptions(after)).containsExactly("After");
+    assertThat(SandboxHttp.get(rig, "/v1/products/" + CustomLineProduct.ID.value()).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void the_catalog_leaves_out_the_custom_line_product() {
+    stripe.invoices().create(newInvoice(), List.of(new CustomLine("Hidden", 100, 1)));
+
+    assertThat(stripe.catalog().activeProducts(Optional.empty(), 100).items())
+        .extracting(p -> p.id())
+        .doesNotContain(CustomLineProduct.ID);
+    assertThat(stripe.catalog().activePrices(Optional.empty(), 100).items())
+        .extracting(CatalogPrice::product)
+        .doesNotContain(CustomLineProduct.ID);
+    assertThat(stripe.catalog().search(CustomLineProduct.NAME, 10)).isEmpty();
+  }
+
+  @Test
+  void repeated_transitions_return_the_invoice_and_forbidden_ones_are_state_conflicts() {
+    StripeInvoice paid = finalizedInvoice();
+    StripeInvoice voided = finalizedInvoice();
+    StripeInvoice draft =
+        stripe.invoices().create(newInvoice(), List.of(new CustomLine("Draft", 100, 1)));
+    stripe.invoices().markPaidOutOfBand(paid.id());
+    stripe.invoices().voidInvoice(voided.id());
+
+    // The sandbox refuses these as Stripe does, with a 400 and no code to go by.
+    assertThat(stripe.invoices().markPaidOutOfBand(paid.id()).status())
+        .isEqualTo(InvoiceStatus.PAID);
+    assertThat(stripe.invoices().voidInvoice(voided.id()).status()).isEqualTo(InvoiceStatus.VOID);
+    assertThatThrownBy(() -> stripe.invoices().send(draft.id()))
+        .isInstanceOf(StripeFailure.StateConflict.class)
+        .hasMessageContaining("draft");
+    assertThatThrownBy(() -> stripe.invoices().markUncollectible(paid.id()))
+        .isInstanceOfSatisfying(
+            StripeFailure.StateConflict.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.requestId()).hasValueSatisfying(r -> assertThat(r).startsWith("req_"));
+            });
+    assertThatThrownBy(() -> stripe.invoices().finalizeInvoice(voided.id()))
+        .isInstanceOf(StripeFailure.StateConflict.class);
   }
 
   @Test
@@ -144,6 +235,13 @@ class StripeInvoicesTest {
 
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.amounts().total()).isEqualTo(1_000);
+  }
+
+  /** The descriptions of an invoice's lines, as Stripe shows them. */
+  private static List<String> descriptions(StripeInvoice invoice) {
+    return SandboxHttp.list(rig, "/v1/invoices/" + invoice.id() + "/lines?limit=100").stream()
+        .map(l -> l.get("description").asString())
+        .toList();
   }
 
   private static StripeInvoice finalizedInvoice() {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * One /v1 call, in Stripe's order: authenticate, injected faults, rate limit, route, restricted-key
- * permission, parameters, idempotency, execute, expand.
+ * permission, parameter names, idempotency, execute (all or nothing), expand.
  */
 final class ApiPipeline {
   /** What the servlet read off the wire. */
@@ -69,6 +69,8 @@ final class ApiPipeline {
       if (in.method().equals("POST")) {
         values.putAll(FormDecoder.decode(in.body()));
       }
+      // Parameter names are validated before execution, so a refusal stores no idempotent result.
+      match.route().allowed().check(values);
       Params params = new Params(values);
       // "All POST requests accept idempotency keys"; on GET and DELETE they have no effect.
       Optional<String> idemKey = in.idempotencyKey().filter(k -> in.method().equals("POST"));

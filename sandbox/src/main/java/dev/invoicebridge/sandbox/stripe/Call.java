@@ -45,4 +45,9 @@ final class Call {
   List<Map<String, Object>> events() {
     return events;
   }
+
+  /** The call was undone: its events never happened, so none is delivered. */
+  void discardEvents() {
+    events.clear();
+  }
 }

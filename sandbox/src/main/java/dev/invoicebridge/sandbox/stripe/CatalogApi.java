@@ -4,15 +4,20 @@ import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.PRICES;
 import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.PRODUCTS;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** /v1/products and /v1/prices: the catalog, with active filters and inline prices. */
 final class CatalogApi {
+
   private final StripeStore store;
   private final EventLog events;
+  // Prices made inline by price_data: they never block deleting their product.
+  private final Set<String> inlinePrices = new HashSet<>();
 
   CatalogApi(StripeStore store, EventLog events) {
     this.store = store;
@@ -20,14 +25,73 @@ final class CatalogApi {
   }
 
   void register(Router router) {
-    router.add("GET", "/v1/products", PRODUCTS, this::listProducts);
-    router.add("POST", "/v1/products", PRODUCTS, this::createProduct);
-    router.add("GET", "/v1/products/{id}", PRODUCTS, c -> render("product", c.arg(0)));
-    router.add("POST", "/v1/products/{id}", PRODUCTS, c -> update("product", c));
-    router.add("GET", "/v1/prices", PRICES, this::listPrices);
-    router.add("POST", "/v1/prices", PRICES, this::createPrice);
-    router.add("GET", "/v1/prices/{id}", PRICES, c -> render("price", c.arg(0)));
-    router.add("POST", "/v1/prices/{id}", PRICES, c -> update("price", c));
+    Allowed listProducts = Allowed.LIST.and("active", "ids", "shippable", "type", "url");
+    router.add("GET", "/v1/products", PRODUCTS, listProducts, this::listProducts);
+    router.add(
+        "POST", "/v1/products", PRODUCTS, EndpointParams.CREATE_PRODUCT, this::createProduct);
+    router.add(
+        "GET", "/v1/products/{id}", PRODUCTS, Allowed.NONE, c -> render("product", c.arg(0)));
+    router.add(
+        "POST",
+        "/v1/products/{id}",
+        PRODUCTS,
+        EndpointParams.PRODUCT_FIELDS.and("default_price"),
+        c -> update("product", c));
+    router.add("DELETE", "/v1/products/{id}", PRODUCTS, Allowed.NONE, this::deleteProduct);
+    Allowed listPrices =
+        Allowed.LIST.and("active", "currency", "lookup_keys", "product", "recurring", "type");
+    router.add("GET", "/v1/prices", PRICES, listPrices, this::listPrices);
+    router.add("POST", "/v1/prices", PRICES, EndpointParams.CREATE_PRICE, this::createPrice);
+    router.add("GET", "/v1/prices/{id}", PRICES, Allowed.NONE, c -> render("price", c.arg(0)));
+    router.add(
+        "POST", "/v1/prices/{id}", PRICES, EndpointParams.UPDATE_PRICE, c -> update("price", c));
+  }
+
+  /**
+   * A product a new price may be made for. Refusing an archived one is a best guess (the reference
+   * sheet does not say); Stripe does keep archived products out of new sales.
+   */
+  Map<String, Object> activeProduct(String id, String param) {
+    Map<String, Object> product = store.get("product", id, param);
+    if (!Boolean.TRUE.equals(product.get("active"))) {
+      throw StripeApiException.invalid(
+          param,
+          "The product '" + id + "' is archived. Prices can only be made for active products.");
+    }
+    return product;
+  }
+
+  /** A price made inline (price_data) for one invoice item: inactive, never listed as active. */
+  Map<String, Object> inlinePrice(Call call, Params priceData, String productId) {
+    Map<String, Object> price =
+        price(call, priceData, productId, false, priceData.integer("unit_amount"));
+    inlinePrices.add((String) price.get("id"));
+    return price;
+  }
+
+  /**
+   * Deletes a product that no price made in the catalog uses. The wording of the refusal is a best
+   * guess; Stripe's documentation says only that a product with prices cannot be deleted.
+   */
+  private Map<String, Object> deleteProduct(Call call) {
+    Map<String, Object> product = store.get("product", call.arg(0), "id");
+    boolean priced =
+        store.newestFirst("price").stream()
+            .anyMatch(
+                p ->
+                    product.get("id").equals(p.get("product"))
+                        && !inlinePrices.contains(p.get("id")));
+    if (priced) {
+      throw StripeApiException.invalid(
+          null, "This product cannot be deleted because it has one or more user-created prices.");
+    }
+    store.remove((String) product.get("id"));
+    events.emit(call, "product.deleted", product, null);
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("id", product.get("id"));
+    shape.put("object", "product");
+    shape.put("deleted", true);
+    return shape;
   }
 
   private Map<String, Object> listProducts(Call call) {
@@ -93,7 +157,7 @@ final class CatalogApi {
     Params p = call.params();
     String product =
         p.string("product")
-            .map(id -> (String) store.get("product", id, "product").get("id"))
+            .map(id -> (String) activeProduct(id, "product").get("id"))
             .orElseGet(
                 () ->
                     (String)
@@ -111,7 +175,7 @@ final class CatalogApi {
       Call call, Params p, String productId, boolean active, java.util.Optional<Long> unitAmount) {
     long amount = unitAmount.orElseThrow(() -> p.missingParam("unit_amount"));
     if (amount < 0) {
-      throw StripeApiException.invalid("unit_amount", "Invalid non-negative integer");
+      throw StripeApiException.invalid(p.param("unit_amount"), "Invalid non-negative integer");
     }
     Map<String, Object> recurring =
         p.nested("recurring").map(r -> recurring(r.required("interval"))).orElse(null);

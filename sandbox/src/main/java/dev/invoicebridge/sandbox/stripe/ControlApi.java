@@ -89,18 +89,26 @@ final class ControlApi {
     if (products.isEmpty()) {
       throw p.missingParam("products");
     }
-    Map<String, Object> prices = new LinkedHashMap<>();
+    // Every entry is checked before the first is seeded, so a bad one seeds nothing.
+    List<Params> entries = new java.util.ArrayList<>();
     for (int i = 0; i < products.size(); i++) {
-      Params product = new Params("products[" + i + "]", CustomersApi.castMap(products.get(i)));
+      if (!(products.get(i) instanceof Map<?, ?> m)) {
+        throw StripeApiException.invalid("products[" + i + "]", "Invalid object");
+      }
+      Params product = new Params("products[" + i + "]", CustomersApi.castMap(m));
+      product.required("name");
+      product.integer("unit_amount").orElseThrow(() -> product.missingParam("unit_amount"));
+      entries.add(product);
+    }
+    Map<String, Object> prices = new LinkedHashMap<>();
+    for (Params product : entries) {
       String name = product.required("name");
       prices.put(
           name,
           sandbox.seedPrice(
               name,
               product.string("currency").orElse("usd"),
-              product
-                  .integer("unit_amount")
-                  .orElseThrow(() -> product.missingParam("unit_amount"))));
+              product.integer("unit_amount").orElseThrow()));
     }
     return Map.of("prices", prices);
   }

@@ -3,9 +3,11 @@ package dev.invoicebridge.sandbox.stripe;
 import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.CUSTOMERS;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** /v1/customers: create, retrieve, update, delete, and list with the exact-match email filter. */
 final class CustomersApi {
@@ -17,13 +19,23 @@ final class CustomersApi {
     this.events = events;
   }
 
+  // Stripe keeps answering a retrieve of a deleted customer, with {id, object, deleted: true}.
+  private final Set<String> deleted = new HashSet<>();
+
   void register(Router router) {
-    router.add("GET", "/v1/customers", CUSTOMERS, this::list);
-    router.add("GET", "/v1/customers/search", CUSTOMERS, this::search);
-    router.add("POST", "/v1/customers", CUSTOMERS, this::create);
-    router.add("GET", "/v1/customers/{id}", CUSTOMERS, c -> render(c.arg(0)));
-    router.add("POST", "/v1/customers/{id}", CUSTOMERS, this::update);
-    router.add("DELETE", "/v1/customers/{id}", CUSTOMERS, this::delete);
+    router.add(
+        "GET", "/v1/customers", CUSTOMERS, Allowed.LIST.and("email", "test_clock"), this::list);
+    router.add(
+        "GET",
+        "/v1/customers/search",
+        CUSTOMERS,
+        Allowed.of("limit", "page", "query"),
+        this::search);
+    router.add("POST", "/v1/customers", CUSTOMERS, EndpointParams.CUSTOMER_CREATE, this::create);
+    router.add("GET", "/v1/customers/{id}", CUSTOMERS, Allowed.NONE, c -> render(c.arg(0)));
+    router.add(
+        "POST", "/v1/customers/{id}", CUSTOMERS, EndpointParams.CUSTOMER_UPDATE, this::update);
+    router.add("DELETE", "/v1/customers/{id}", CUSTOMERS, Allowed.NONE, this::delete);
   }
 
   private Map<String, Object> list(Call call) {
@@ -129,11 +141,23 @@ final class CustomersApi {
     Map<String, Object> c = store.get("customer", call.arg(0), "id");
     store.remove(call.arg(0));
     events.emit(call, "customer.deleted", c, null);
-    return Map.of("id", call.arg(0), "object", "customer", "deleted", true);
+    deleted.add(call.arg(0));
+    return deletedShape(call.arg(0));
   }
 
   private Map<String, Object> render(String id) {
+    if (deleted.contains(id)) {
+      return deletedShape(id);
+    }
     return store.render(store.get("customer", id, "id"));
+  }
+
+  private static Map<String, Object> deletedShape(String id) {
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("id", id);
+    shape.put("object", "customer");
+    shape.put("deleted", true);
+    return shape;
   }
 
   private static Map<String, Object> address(Map<String, Object> given) {

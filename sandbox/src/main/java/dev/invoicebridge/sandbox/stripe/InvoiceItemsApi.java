@@ -4,15 +4,16 @@ import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.INVOICES;
 import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.INVOICE_ITEMS;
 
 import dev.invoicebridge.sandbox.stripe.InvoiceObjects.ItemSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Invoice items ({@code /v1/invoiceitems}) and the batch {@code add_lines} endpoint: an amount, a
- * catalog price ({@code pricing[price]}) or an inline {@code price_data}, only on drafts.
+ * catalog price ({@code pricing[price]}) or an inline {@code price_data}, only on drafts. Every
+ * line of a call is validated before the first is added.
  */
 final class InvoiceItemsApi {
   static final int MAX_ITEMS_PER_INVOICE = 250;
@@ -20,33 +21,44 @@ final class InvoiceItemsApi {
   private final StripeStore store;
   private final EventLog events;
   private final CatalogApi catalog;
+  private final ItemValidation items;
 
   InvoiceItemsApi(StripeStore store, EventLog events, CatalogApi catalog) {
     this.store = store;
     this.events = events;
     this.catalog = catalog;
+    this.items = new ItemValidation(store, catalog);
   }
 
   void register(Router router) {
-    router.add("POST", "/v1/invoiceitems", INVOICE_ITEMS, this::create);
-    router.add("GET", "/v1/invoiceitems", INVOICE_ITEMS, this::list);
-    router.add("GET", "/v1/invoiceitems/{id}", INVOICE_ITEMS, c -> render(c.arg(0)));
-    router.add("POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::update);
-    router.add("DELETE", "/v1/invoiceitems/{id}", INVOICE_ITEMS, this::delete);
-    router.add("POST", "/v1/invoices/{id}/add_lines", INVOICES, this::addLines);
+    Allowed list = Allowed.LIST.and("customer", "customer_account", "invoice", "pending");
+    router.add("POST", "/v1/invoiceitems", INVOICE_ITEMS, EndpointParams.ITEM_CREATE, this::create);
+    router.add("GET", "/v1/invoiceitems", INVOICE_ITEMS, list, this::list);
+    router.add("GET", "/v1/invoiceitems/{id}", INVOICE_ITEMS, Allowed.NONE, c -> render(c.arg(0)));
+    router.add(
+        "POST", "/v1/invoiceitems/{id}", INVOICE_ITEMS, EndpointParams.ITEM_UPDATE, this::update);
+    router.add("DELETE", "/v1/invoiceitems/{id}", INVOICE_ITEMS, Allowed.NONE, this::delete);
+    router.add(
+        "POST",
+        "/v1/invoices/{id}/add_lines",
+        INVOICES,
+        EndpointParams.ITEM_ADD_LINES,
+        this::addLines);
   }
 
   private Map<String, Object> create(Call call) {
     Params p = call.params();
     Optional<Map<String, Object>> invoice =
         p.string("invoice").map(id -> store.get("invoice", id, "invoice"));
-    Map<String, Object> previous = invoice.map(InvoiceItemsApi::totals).orElse(null);
     String customer =
         p.string("customer")
             .map(id -> (String) store.get("customer", id, "customer").get("id"))
             .or(() -> invoice.map(i -> (String) i.get("customer")))
             .orElseThrow(() -> p.missingParam("customer"));
-    Map<String, Object> item = add(call, p, customer, invoice.orElse(null));
+    invoice.ifPresent(i -> requireRoom(i, 1));
+    ItemValidation.Pending pending = items.validate(p, customer, invoice.orElse(null));
+    Map<String, Object> previous = invoice.map(InvoiceItemsApi::totals).orElse(null);
+    Map<String, Object> item = add(call, pending, invoice.orElse(null));
     invoice.ifPresent(i -> events.emit(call, "invoice.updated", i, previous));
     return store.render(item);
   }
@@ -54,31 +66,29 @@ final class InvoiceItemsApi {
   private Map<String, Object> addLines(Call call) {
     Map<String, Object> invoice = store.get("invoice", call.arg(0), "invoice");
     Params p = call.params();
-    List<Object> lines = p.list("lines");
-    if (lines.isEmpty()) {
+    List<Object> raw = p.list("lines");
+    if (raw.isEmpty()) {
       throw p.missingParam("lines");
     }
-    requireDraft(invoice);
-    if (store.lineIds((String) invoice.get("id")).size() + lines.size() > MAX_ITEMS_PER_INVOICE) {
-      throw tooMany();
-    }
-    Map<String, Object> previous = totals(invoice);
-    for (int i = 0; i < lines.size(); i++) {
-      if (!(lines.get(i) instanceof Map<?, ?> m)) {
+    requireRoom(invoice, raw.size());
+    // Stripe adds all the lines or none: every line is checked before the first is added.
+    List<ItemValidation.Pending> lines = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      if (!(raw.get(i) instanceof Map<?, ?> m)) {
         throw StripeApiException.invalid("lines[" + i + "]", "Invalid object");
       }
-      add(
-          call,
-          new Params("lines[" + i + "]", CustomersApi.castMap(m)),
-          (String) invoice.get("customer"),
-          invoice);
+      Params line = new Params("lines[" + i + "]", CustomersApi.castMap(m));
+      lines.add(items.validate(line, (String) invoice.get("customer"), invoice));
     }
-    if (p.has("invoice_metadata")) {
-      invoice.put(
-          "metadata",
-          new Params(Map.of("metadata", p.values().get("invoice_metadata")))
-              .metadata(CustomersApi.castMap(invoice.get("metadata"))));
-    }
+    Optional<Map<String, Object>> metadata =
+        p.has("invoice_metadata")
+            ? Optional.of(
+                new Params(Map.of("metadata", p.values().get("invoice_metadata")))
+                    .metadata(CustomersApi.castMap(invoice.get("metadata"))))
+            : Optional.empty();
+    Map<String, Object> previous = totals(invoice);
+    lines.forEach(line -> add(call, line, invoice));
+    metadata.ifPresent(m -> invoice.put("metadata", m));
     events.emit(call, "invoice.updated", invoice, previous);
     return store.render(invoice);
   }
@@ -91,18 +101,19 @@ final class InvoiceItemsApi {
     return t;
   }
 
-  /**
-   * Creates one item (and its line on {@code invoice}, if any) from amount, price or price_data.
-   */
+  /** Creates one validated item, its inline price if any, and its line on {@code invoice}. */
   private Map<String, Object> add(
-      Call call, Params p, String customer, Map<String, Object> invoice) {
-    if (invoice != null) {
-      requireDraft(invoice);
-      if (store.lineIds((String) invoice.get("id")).size() >= MAX_ITEMS_PER_INVOICE) {
-        throw tooMany();
-      }
+      Call call, ItemValidation.Pending pending, Map<String, Object> invoice) {
+    ItemSpec spec = pending.spec();
+    if (pending.priceData().isPresent()) {
+      Params d = pending.priceData().get();
+      String product =
+          spec.product() != null
+              ? spec.product()
+              : (String) catalog.product(call, d.nested("product_data").orElseThrow()).get("id");
+      Map<String, Object> price = catalog.inlinePrice(call, d, product);
+      spec = spec.priced((String) price.get("id"), product);
     }
-    ItemSpec spec = spec(call, p, customer, invoice);
     Map<String, Object> item = InvoiceObjects.item(spec, store.now());
     store.insert(item);
     events.emit(call, "invoiceitem.created", item, null);
@@ -113,74 +124,6 @@ final class InvoiceItemsApi {
       InvoiceLifecycle.recalculate(store, invoice);
     }
     return item;
-  }
-
-  private ItemSpec spec(Call call, Params p, String customer, Map<String, Object> invoice) {
-    long quantity = p.integer("quantity").orElse(1L);
-    if (quantity < 0) {
-      throw StripeApiException.invalid(p.prefix() + "quantity", "Invalid non-negative integer");
-    }
-    Optional<Map<String, Object>> price = price(call, p);
-    String currency =
-        price
-            .map(pr -> (String) pr.get("currency"))
-            .or(() -> p.string("currency").map(c -> c.toLowerCase(Locale.ROOT)))
-            .or(() -> Optional.ofNullable(invoice).map(i -> (String) i.get("currency")))
-            .orElseThrow(() -> p.missingParam("currency"));
-    if (invoice != null && !currency.equals(invoice.get("currency"))) {
-      throw StripeApiException.invalid(
-          "currency",
-          "The currency of this invoice item ("
-              + currency
-              + ") must match the currency of the invoice ("
-              + invoice.get("currency")
-              + ").");
-    }
-    long unit =
-        price
-            .map(pr -> ((Number) pr.get("unit_amount")).longValue())
-            .or(() -> p.integer("amount"))
-            .orElseThrow(() -> p.missingParam("amount"));
-    if (price.isEmpty()) {
-      quantity = 1; // a plain amount is the line's total
-    }
-    String product = price.map(pr -> (String) pr.get("product")).orElse(null);
-    String description =
-        p.string("description")
-            .orElseGet(
-                () ->
-                    product == null
-                        ? null
-                        : (String) store.get("product", product, "product").get("name"));
-    return new ItemSpec(
-        customer,
-        invoice == null ? null : (String) invoice.get("id"),
-        currency,
-        description,
-        quantity,
-        unit,
-        price.map(pr -> (String) pr.get("id")).orElse(null),
-        product,
-        p.metadata(Map.of()));
-  }
-
-  /** The price from {@code pricing[price]}, or a new inactive inline price from price_data. */
-  private Optional<Map<String, Object>> price(Call call, Params p) {
-    if (p.has("price")) {
-      // Since 2025-03-31.basil the price moved to pricing[price].
-      throw StripeApiException.invalid(p.prefix() + "price", "Received unknown parameter: price");
-    }
-    Optional<String> priceId = p.nested("pricing").flatMap(pr -> pr.string("price"));
-    if (priceId.isPresent()) {
-      return Optional.of(store.get("price", priceId.get(), "pricing[price]"));
-    }
-    return p.nested("price_data")
-        .map(
-            d -> {
-              String product = d.required("product");
-              store.get("product", product, "price_data[product]");
-              return catalog.price(call, d, product, false, d.integer("unit_amount"));
-            });
   }
 
   private Map<String, Object> list(Call call) {
@@ -237,13 +180,31 @@ final class InvoiceItemsApi {
     }
     store.remove((String) item.get("id"));
     events.emit(call, "invoiceitem.deleted", item, null);
-    return Map.of("id", item.get("id"), "object", "invoiceitem", "deleted", true);
+    Map<String, Object> shape = new java.util.LinkedHashMap<>();
+    shape.put("id", item.get("id"));
+    shape.put("object", "invoiceitem");
+    shape.put("deleted", true);
+    return shape;
   }
 
   private Map<String, Object> render(String id) {
     return store.render(store.get("invoiceitem", id, "id"));
   }
 
+  /** A draft with room for {@code more} items. */
+  private void requireRoom(Map<String, Object> invoice, int more) {
+    requireDraft(invoice);
+    if (store.lineIds((String) invoice.get("id")).size() + more > MAX_ITEMS_PER_INVOICE) {
+      throw StripeApiException.invalid(
+          "invoice",
+          "An invoice cannot have more than " + MAX_ITEMS_PER_INVOICE + " invoice items.");
+    }
+  }
+
+  /**
+   * Only drafts take new or changed items. {@code invoice_not_editable} is the code Stripe's
+   * error-code list gives for "the specified invoice can no longer be edited"; the message is ours.
+   */
   static void requireDraft(Map<String, Object> invoice) {
     if (!"draft".equals(invoice.get("status"))) {
       throw StripeApiException.state(
@@ -254,10 +215,5 @@ final class InvoiceItemsApi {
               + invoice.get("status")
               + ".");
     }
-  }
-
-  private static StripeApiException tooMany() {
-    return StripeApiException.invalid(
-        "invoice", "An invoice cannot have more than " + MAX_ITEMS_PER_INVOICE + " invoice items.");
   }
 }

@@ -5,6 +5,7 @@ import static dev.invoicebridge.sandbox.stripe.Permissions.Resource.INVOICES;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The invoice state machine: draft to open (finalize), open to paid, void or uncollectible,
@@ -22,12 +23,25 @@ final class InvoiceLifecycle {
   }
 
   void register(Router router) {
-    router.add("POST", "/v1/invoices/{id}/finalize", INVOICES, c -> finalizeInvoice(c, invoice(c)));
-    router.add("POST", "/v1/invoices/{id}/send", INVOICES, this::send);
-    router.add("POST", "/v1/invoices/{id}/pay", INVOICES, this::pay);
-    router.add("POST", "/v1/invoices/{id}/void", INVOICES, this::voidInvoice);
-    router.add("POST", "/v1/invoices/{id}/mark_uncollectible", INVOICES, this::markUncollectible);
-    router.add("DELETE", "/v1/invoices/{id}", INVOICES, this::delete);
+    router.add(
+        "POST",
+        "/v1/invoices/{id}/finalize",
+        INVOICES,
+        Allowed.of("auto_advance"),
+        c -> finalizeInvoice(c, invoice(c)));
+    router.add("POST", "/v1/invoices/{id}/send", INVOICES, Allowed.NONE, this::send);
+    Allowed pay =
+        Allowed.of(
+            "forgive", "mandate", "off_session", "paid_out_of_band", "payment_method", "source");
+    router.add("POST", "/v1/invoices/{id}/pay", INVOICES, pay, this::pay);
+    router.add("POST", "/v1/invoices/{id}/void", INVOICES, Allowed.NONE, this::voidInvoice);
+    router.add(
+        "POST",
+        "/v1/invoices/{id}/mark_uncollectible",
+        INVOICES,
+        Allowed.NONE,
+        this::markUncollectible);
+    router.add("DELETE", "/v1/invoices/{id}", INVOICES, Allowed.NONE, this::delete);
   }
 
   /** Totals from the lines: no tax or discounts in the sandbox, so total equals subtotal. */
@@ -47,7 +61,11 @@ final class InvoiceLifecycle {
   }
 
   Map<String, Object> finalizeInvoice(Call call, Map<String, Object> inv) {
-    InvoiceItemsApi.requireDraft(inv);
+    if (!"draft".equals(inv.get("status"))) {
+      // Stripe's wording, as public code that handles this answer quotes it.
+      throw StripeApiException.transition(
+          "This invoice is already finalized, you can't re-finalize a non-draft invoice.");
+    }
     Map<String, Object> customer = store.get("customer", (String) inv.get("customer"), "customer");
     long sequence = ((Number) customer.get("next_invoice_sequence")).longValue();
     customer.put("next_invoice_sequence", sequence + 1);
@@ -75,7 +93,7 @@ final class InvoiceLifecycle {
 
   private Map<String, Object> send(Call call) {
     Map<String, Object> inv = invoice(call);
-    requireStatus(inv, Set.of("open"), "send");
+    requireStatus(inv, Set.of("open"), Refusals::send);
     // Test mode sends no email, but still emits invoice.sent.
     events.emit(call, "invoice.sent", inv, null);
     return store.render(inv);
@@ -83,17 +101,18 @@ final class InvoiceLifecycle {
 
   private Map<String, Object> pay(Call call) {
     Map<String, Object> inv = invoice(call);
-    requireStatus(inv, Set.of("open", "uncollectible"), "pay");
+    requireStatus(inv, Set.of("open", "uncollectible"), Refusals::pay);
     if (call.params().bool("paid_out_of_band").orElse(false)
         || call.params().bool("forgive").orElse(false)) {
       settle(call, inv);
       return store.render(inv);
     }
     paymentFailed(call, inv);
-    throw StripeApiException.state(
-        null,
-        "This customer has no attached payment source or default payment method. Please consider"
-            + " adding a default payment method.");
+    // The failed attempt is recorded (attempt count, events) even though the call fails.
+    throw StripeApiException.transition(
+            "This customer has no attached payment source or default payment method. Please"
+                + " consider adding a default payment method.")
+        .keepingChanges();
   }
 
   /** The invoice is paid in full, as by the hosted page or out of band. */
@@ -111,7 +130,7 @@ final class InvoiceLifecycle {
 
   /** A failed collection attempt: the invoice stays as it was, its attempt count grows. */
   void paymentFailed(Call call, Map<String, Object> inv) {
-    requireStatus(inv, Set.of("open", "uncollectible"), "pay");
+    requireStatus(inv, Set.of("open", "uncollectible"), Refusals::pay);
     Map<String, Object> previous = snapshot(inv, "attempt_count", "attempted");
     inv.put("attempt_count", ((Number) inv.get("attempt_count")).longValue() + 1);
     inv.put("attempted", true);
@@ -121,7 +140,7 @@ final class InvoiceLifecycle {
 
   private Map<String, Object> voidInvoice(Call call) {
     Map<String, Object> inv = invoice(call);
-    requireStatus(inv, Set.of("open", "uncollectible"), "void");
+    requireStatus(inv, Set.of("open", "uncollectible"), Refusals::voidInvoice);
     Map<String, Object> previous = snapshot(inv, "status");
     inv.put("status", "void");
     transitions(inv).put("voided_at", store.now());
@@ -132,7 +151,7 @@ final class InvoiceLifecycle {
 
   private Map<String, Object> markUncollectible(Call call) {
     Map<String, Object> inv = invoice(call);
-    requireStatus(inv, Set.of("open"), "mark uncollectible");
+    requireStatus(inv, Set.of("open"), Refusals::markUncollectible);
     Map<String, Object> previous = snapshot(inv, "status");
     inv.put("status", "uncollectible");
     transitions(inv).put("marked_uncollectible_at", store.now());
@@ -144,7 +163,7 @@ final class InvoiceLifecycle {
   private Map<String, Object> delete(Call call) {
     Map<String, Object> inv = invoice(call);
     if (!"draft".equals(inv.get("status"))) {
-      throw StripeApiException.state("invoice_not_editable", "You can only delete draft invoices.");
+      throw StripeApiException.transition(Refusals.delete((String) inv.get("status")));
     }
     events.emit(call, "invoice.deleted", inv, null);
     for (String lineId : store.lineIds((String) inv.get("id"))) {
@@ -155,18 +174,22 @@ final class InvoiceLifecycle {
       store.remove(lineId);
     }
     store.remove((String) inv.get("id"));
-    return Map.of("id", inv.get("id"), "object", "invoice", "deleted", true);
+    Map<String, Object> shape = new java.util.LinkedHashMap<>();
+    shape.put("id", inv.get("id"));
+    shape.put("object", "invoice");
+    shape.put("deleted", true);
+    return shape;
   }
 
   private Map<String, Object> invoice(Call call) {
     return store.get("invoice", call.arg(0), "invoice");
   }
 
-  private static void requireStatus(Map<String, Object> inv, Set<String> allowed, String action) {
-    if (!allowed.contains((String) inv.get("status"))) {
-      throw StripeApiException.state(
-          "invoice_not_editable",
-          "You can't " + action + " this invoice because its status is " + inv.get("status") + ".");
+  private static void requireStatus(
+      Map<String, Object> inv, Set<String> allowed, UnaryOperator<String> refusal) {
+    String status = (String) inv.get("status");
+    if (!allowed.contains(status)) {
+      throw StripeApiException.transition(refusal.apply(status));
     }
   }
 

@@ -25,7 +25,7 @@ final class InvoiceObjects {
     o.put("attempt_count", 0L);
     o.put("attempted", false);
     o.put("auto_advance", false);
-    o.put("automatic_tax", Map.of("enabled", false, "liability", Map.of("type", "self")));
+    o.put("automatic_tax", automaticTax());
     o.put("automatically_finalizes_at", null);
     o.put("billing_reason", "manual");
     o.put("collection_method", "charge_automatically");
@@ -167,6 +167,20 @@ final class InvoiceObjects {
     long amount() {
       return unitAmount * quantity;
     }
+
+    /** The same item, billed at the inline price just made for it. */
+    ItemSpec priced(String priceId, String productId) {
+      return new ItemSpec(
+          customer,
+          invoice,
+          currency,
+          description,
+          quantity,
+          unitAmount,
+          priceId,
+          productId,
+          metadata);
+    }
   }
 
   private static Map<String, Object> pricing(ItemSpec spec) {
@@ -177,6 +191,16 @@ final class InvoiceObjects {
         spec.price() == null ? null : Map.of("price", spec.price(), "product", spec.product()));
     p.put("unit_amount_decimal", Long.toString(spec.unitAmount()));
     return p;
+  }
+
+  private static Map<String, Object> automaticTax() {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("disabled_reason", null);
+    t.put("enabled", false);
+    t.put("liability", Map.of("type", "self"));
+    t.put("provider", null);
+    t.put("status", null);
+    return t;
   }
 
   private static Map<String, Object> statusTransitions() {

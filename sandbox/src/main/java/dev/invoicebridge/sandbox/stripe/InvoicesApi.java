@@ -21,11 +21,11 @@ final class InvoicesApi {
   }
 
   void register(Router router) {
-    router.add("POST", "/v1/invoices", INVOICES, this::create);
-    router.add("GET", "/v1/invoices", INVOICES, this::list);
-    router.add("GET", "/v1/invoices/{id}", INVOICES, c -> store.render(invoice(c)));
-    router.add("POST", "/v1/invoices/{id}", INVOICES, this::update);
-    router.add("GET", "/v1/invoices/{id}/lines", INVOICES, this::lines);
+    router.add("POST", "/v1/invoices", INVOICES, EndpointParams.INVOICE_CREATE, this::create);
+    router.add("GET", "/v1/invoices", INVOICES, EndpointParams.INVOICE_LIST, this::list);
+    router.add("GET", "/v1/invoices/{id}", INVOICES, Allowed.NONE, c -> store.render(invoice(c)));
+    router.add("POST", "/v1/invoices/{id}", INVOICES, EndpointParams.INVOICE_UPDATE, this::update);
+    router.add("GET", "/v1/invoices/{id}/lines", INVOICES, Allowed.LIST, this::lines);
   }
 
   private Map<String, Object> create(Call call) {
@@ -82,8 +82,14 @@ final class InvoicesApi {
     Map<String, Object> inv = invoice(call);
     Params p = call.params();
     boolean draft = "draft".equals(inv.get("status"));
-    Map<String, Object> previous = new HashMap<>();
     // Open invoices keep metadata and memo editable; everything else only while draft.
+    for (String f :
+        List.of("due_date", "days_until_due", "footer", "auto_advance", "collection_method")) {
+      if (p.has(f) && !draft) {
+        InvoiceItemsApi.requireDraft(inv);
+      }
+    }
+    Map<String, Object> previous = new HashMap<>();
     if (p.has("metadata")) {
       previous.put(
           "metadata", inv.put("metadata", p.metadata(CustomersApi.castMap(inv.get("metadata")))));
@@ -91,12 +97,6 @@ final class InvoicesApi {
     p.string("description")
         .ifPresent(
             d -> previous.put("description", inv.put("description", d.isEmpty() ? null : d)));
-    for (String f :
-        List.of("due_date", "days_until_due", "footer", "auto_advance", "collection_method")) {
-      if (p.has(f) && !draft) {
-        InvoiceItemsApi.requireDraft(inv);
-      }
-    }
     p.integer("due_date").ifPresent(d -> previous.put("due_date", inv.put("due_date", d)));
     p.integer("days_until_due")
         .ifPresent(

@@ -115,6 +115,11 @@ record Params(String prefix, Map<String, Object> values) {
     return StripeApiException.missing(name(key));
   }
 
+  /** The parameter's full name as Stripe reports it, such as {@code lines[0][quantity]}. */
+  String param(String key) {
+    return name(key);
+  }
+
   private String name(String key) {
     return prefix.isEmpty() ? key : prefix + "[" + key + "]";
   }

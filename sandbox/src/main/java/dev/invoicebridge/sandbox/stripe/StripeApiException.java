@@ -15,15 +15,30 @@ final class StripeApiException extends RuntimeException {
   // Validation failures happen before execution starts, so Stripe does not store them under an
   // idempotency key; the client may retry with the same key.
   private final boolean beforeExecution;
+  // Almost every refusal leaves the account as it was (the call is undone); a failed payment
+  // attempt is the exception: Stripe records the attempt and still answers with an error.
+  private final boolean keepsChanges;
 
   private StripeApiException(
       int status, String type, String code, String param, String message, boolean before) {
+    this(status, type, code, param, message, before, false);
+  }
+
+  private StripeApiException(
+      int status,
+      String type,
+      String code,
+      String param,
+      String message,
+      boolean before,
+      boolean keepsChanges) {
     super(message, null, false, false);
     this.status = status;
     this.type = type;
     this.code = code;
     this.param = param;
     this.beforeExecution = before;
+    this.keepsChanges = keepsChanges;
   }
 
   static StripeApiException invalid(String param, String message) {
@@ -37,6 +52,20 @@ final class StripeApiException extends RuntimeException {
         "parameter_missing",
         param,
         "Missing required param: " + param + ".",
+        true);
+  }
+
+  /**
+   * A parameter the endpoint does not take. Stripe's wording; {@code parameter_unknown} is the code
+   * Stripe's error-code list gives for it.
+   */
+  static StripeApiException unknownParameter(String param) {
+    return new StripeApiException(
+        400,
+        "invalid_request_error",
+        "parameter_unknown",
+        param,
+        "Received unknown parameter: " + param,
         true);
   }
 
@@ -54,6 +83,11 @@ final class StripeApiException extends RuntimeException {
     return new StripeApiException(400, "invalid_request_error", code, null, message, false);
   }
 
+  /** A refusal of the invoice state machine: 400 invalid_request_error, no code, no param. */
+  static StripeApiException transition(String message) {
+    return new StripeApiException(400, "invalid_request_error", null, null, message, false);
+  }
+
   static StripeApiException of(int status, String type, String code, String message) {
     return new StripeApiException(status, type, code, null, message, false);
   }
@@ -64,6 +98,15 @@ final class StripeApiException extends RuntimeException {
 
   boolean beforeExecution() {
     return beforeExecution;
+  }
+
+  boolean keepsChanges() {
+    return keepsChanges;
+  }
+
+  /** The same error, answered after the changes the call made are kept. */
+  StripeApiException keepingChanges() {
+    return new StripeApiException(status, type, code, param, getMessage(), beforeExecution, true);
   }
 
   /** Stripe's envelope: {"error": {type, code, message, param}}. */

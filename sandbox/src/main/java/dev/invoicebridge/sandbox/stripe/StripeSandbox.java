@@ -53,7 +53,11 @@ public final class StripeSandbox implements AutoCloseable {
     lifecycle.register(router);
     endpoints.register(router);
     events.register(router);
-    router.add("GET", "/v1/account", Permissions.Resource.ACCOUNT, c -> account());
+    // The events routes are registered by EventLog; their parameters are those of
+    // EventListParams (and none on retrieve).
+    router.allow("GET", "/v1/events", Allowed.LIST.and("delivery_success", "type", "types"));
+    router.allow("GET", "/v1/events/{id}", Allowed.NONE);
+    router.add("GET", "/v1/account", Permissions.Resource.ACCOUNT, Allowed.NONE, c -> account());
   }
 
   String accountId() {
@@ -92,19 +96,42 @@ public final class StripeSandbox implements AutoCloseable {
     return store;
   }
 
-  /** Runs a handler under the account's lock, then hands its events to webhook delivery. */
+  /**
+   * Runs a handler under the account's lock, all or nothing: a handler that throws leaves no
+   * object, line or event behind (unless its error says the changes stand). Then hands the call's
+   * events to webhook delivery.
+   */
   Map<String, Object> execute(Call call, Router.Handler handler) {
     try {
       synchronized (store) {
-        Map<String, Object> body = handler.handle(call);
-        Expander.expand(body, call.params().strings("expand"), store);
-        return body;
+        store.begin();
+        try {
+          Map<String, Object> body = handler.handle(call);
+          Expander.expand(body, call.params().strings("expand"), store);
+          store.commit();
+          return body;
+        } catch (StripeApiException e) {
+          if (e.keepsChanges()) {
+            store.commit();
+          } else {
+            undo(call);
+          }
+          throw e;
+        } catch (RuntimeException e) {
+          undo(call);
+          throw e;
+        }
       }
     } finally {
       if (!call.events().isEmpty()) {
         delivery.deliver(call.events(), events::subscribers, endpoints::secret);
       }
     }
+  }
+
+  private void undo(Call call) {
+    store.rollback();
+    call.discardEvents();
   }
 
   /** How many /v1 calls reached the sandbox, whatever their outcome. */
@@ -188,8 +215,7 @@ public final class StripeSandbox implements AutoCloseable {
         c -> {
           Map<String, Object> inv = store.get("invoice", invoiceId, "invoice");
           if (!Set.of("open", "uncollectible").contains((String) inv.get("status"))) {
-            throw StripeApiException.state(
-                "invoice_not_editable", "Invoice " + invoiceId + " is " + inv.get("status") + ".");
+            throw StripeApiException.transition(Refusals.pay((String) inv.get("status")));
           }
           transition.accept(c, inv);
           return store.render(inv);

@@ -23,11 +23,16 @@ final class WebhookEndpointsApi {
   }
 
   void register(Router router) {
-    router.add("POST", "/v1/webhook_endpoints", WEBHOOK_ENDPOINTS, this::create);
-    router.add("GET", "/v1/webhook_endpoints", WEBHOOK_ENDPOINTS, this::list);
-    router.add("GET", "/v1/webhook_endpoints/{id}", WEBHOOK_ENDPOINTS, c -> store.render(get(c)));
-    router.add("POST", "/v1/webhook_endpoints/{id}", WEBHOOK_ENDPOINTS, this::update);
-    router.add("DELETE", "/v1/webhook_endpoints/{id}", WEBHOOK_ENDPOINTS, this::delete);
+    Allowed update = Allowed.of("description", "disabled", "enabled_events", "metadata", "url");
+    Allowed create =
+        Allowed.of("api_version", "connect", "description", "enabled_events")
+            .and("metadata", "url");
+    String one = "/v1/webhook_endpoints/{id}";
+    router.add("POST", "/v1/webhook_endpoints", WEBHOOK_ENDPOINTS, create, this::create);
+    router.add("GET", "/v1/webhook_endpoints", WEBHOOK_ENDPOINTS, Allowed.LIST, this::list);
+    router.add("GET", one, WEBHOOK_ENDPOINTS, Allowed.NONE, c -> store.render(get(c)));
+    router.add("POST", one, WEBHOOK_ENDPOINTS, update, this::update);
+    router.add("DELETE", one, WEBHOOK_ENDPOINTS, Allowed.NONE, this::delete);
   }
 
   Optional<String> secret(String endpointId) {
@@ -94,7 +99,11 @@ final class WebhookEndpointsApi {
     Map<String, Object> o = get(call);
     store.remove((String) o.get("id"));
     secrets.remove((String) o.get("id"));
-    return Map.of("id", o.get("id"), "object", "webhook_endpoint", "deleted", true);
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("id", o.get("id"));
+    shape.put("object", "webhook_endpoint");
+    shape.put("deleted", true);
+    return shape;
   }
 
   private Map<String, Object> get(Call call) {

@@ -94,7 +94,10 @@ class StripeSandboxControlTest {
 
     assertThat(send.statusCode()).isEqualTo(400);
     assertThat(voided.statusCode()).isEqualTo(400);
-    assertThat(voided.body()).contains("invoice_not_editable");
+    // Invalid transitions: 400 invalid_request_error without a code (reference sheet, section 14).
+    assertThat(voided.body())
+        .contains("\"type\":\"invalid_request_error\"")
+        .doesNotContain("\"code\"");
   }
 
   @Test
