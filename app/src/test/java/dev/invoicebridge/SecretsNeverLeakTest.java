@@ -42,6 +42,10 @@ class SecretsNeverLeakTest {
   static final String STRIPE_KEY = "sk_test_SEEDEDSECRET4242abcdEFGH";
   static final String QUICKBOOKS_TOKEN = "qb_SEEDED_eyJhbGciOiJSUzI1NiJ9";
   static final String WEBHOOK_SECRET = "whsec_SEEDEDSECRET1234567890";
+  // Pasted keys that fail validation; one that passes is probed at the emulator in
+  // StripeKeyConnectTest, since this context's Stripe API base is the real one.
+  static final String PASTED_PUBLISHABLE = "pk_live_PASTEDSECRET9876zyxw";
+  static final String PASTED_MANGLED = "sk_live_PASTEDSECRET 9876-zyxw";
   static final String INVOICE =
       """
       {"record": {"object": "people", "record_id": "00000000-0000-4000-8000-000000000000"},
@@ -106,6 +110,17 @@ class SecretsNeverLeakTest {
       http.postJson("/api/v1/invoices", INVOICE, "Authorization", auth);
       http.get("/api/v1/invoices", "Authorization", auth);
       http.get("/api/v1/catalog/prices", "Authorization", auth);
+      http.get("/api/v1/connections", "Authorization", auth);
+      http.get("/api/v1/connections/stripe", "Authorization", auth);
+      http.postJson("/api/v1/connections/stripe/check", "", "Authorization", auth);
+      http.get("/api/v1/settings/sync", "Authorization", auth);
+      for (String pasted : List.of(PASTED_PUBLISHABLE, PASTED_MANGLED)) {
+        http.putJson(
+            "/api/v1/connections/stripe",
+            "{\"secret_key\": \"" + pasted + "\"}",
+            "Authorization",
+            auth);
+      }
     }
     for (Workspace w : workspaces.all()) {
       http.postJson("/webhooks/stripe/" + w.id().value(), "{}", "Stripe-Signature", "t=1,v1=0");
@@ -137,6 +152,9 @@ class SecretsNeverLeakTest {
             "description_0", "Probe",
             "unit_price_0", "1",
             "action", "finalize"));
+    http.postForm("/settings", "/settings/stripe/key", Map.of("secret_key", PASTED_PUBLISHABLE));
+    http.postForm("/settings", "/settings/stripe/key", Map.of("secret_key", PASTED_MANGLED));
+    http.get("/settings");
 
     SandboxCredentials sandbox = sandboxAccounts.ensure(workspaces.ensureDefault("x").id());
     String sandboxWebhookSecret =
@@ -150,6 +168,8 @@ class SecretsNeverLeakTest {
             STRIPE_KEY,
             QUICKBOOKS_TOKEN,
             WEBHOOK_SECRET,
+            PASTED_PUBLISHABLE,
+            PASTED_MANGLED,
             sandbox.attioToken(),
             sandbox.stripeSecretKey(),
             sandbox.quickBooksAccessToken(),

@@ -14,16 +14,17 @@ class AttioProbe implements ConnectionProbe {
   }
 
   @Override
-  public String probe(ConnectionTarget target) {
+  public Probed probe(ConnectionTarget target) {
     try {
       AttioIdentity self =
           new HttpAttioClient(target.baseUrl(), target.credential()::reveal).self();
       if (!self.active()) {
-        throw new ProbeFailure("Attio reports the API token as inactive; create a new one.", null);
+        throw new ProbeFailure(
+            "Attio reports the API token as inactive; create a new one.", null, true);
       }
-      return self.workspaceName();
+      return Probed.named(self.workspaceName());
     } catch (AttioException e) {
-      throw new ProbeFailure(describe(e), e);
+      throw new ProbeFailure(describe(e), e, e.statusCode() == 401 || e.statusCode() == 403);
     }
   }
 

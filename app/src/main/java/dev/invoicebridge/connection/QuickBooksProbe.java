@@ -13,12 +13,13 @@ class QuickBooksProbe implements ConnectionProbe {
   }
 
   @Override
-  public String probe(ConnectionTarget target) {
+  public Probed probe(ConnectionTarget target) {
     try {
-      return new HttpQuickBooksClient(
-              target.baseUrl(), target.externalId(), target.credential()::reveal)
-          .companyInfo()
-          .companyName();
+      return Probed.named(
+          new HttpQuickBooksClient(
+                  target.baseUrl(), target.externalId(), target.credential()::reveal)
+              .companyInfo()
+              .companyName());
     } catch (QuickBooksException e) {
       throw new ProbeFailure(
           switch (e.statusCode()) {
@@ -28,7 +29,8 @@ class QuickBooksProbe implements ConnectionProbe {
             case 429 -> "QuickBooks is throttling this company; the check will be retried.";
             default -> "QuickBooks answered HTTP " + e.statusCode() + " to the connection check.";
           },
-          e);
+          e,
+          e.statusCode() == 401 || e.statusCode() == 403);
     }
   }
 }

@@ -108,7 +108,8 @@ public class InvoiceSync {
         Optional.ofNullable(invoice.customer()).flatMap(account::customerEmail);
     MirroredInvoice.Links links =
         email
-            .flatMap(e -> people.byEmail(workspace, e))
+            .flatMap(
+                e -> people.byEmail(workspace, e, () -> account.customerName(invoice.customer())))
             .map(MirroredInvoice.Links::of)
             .orElse(
                 new MirroredInvoice.Links(

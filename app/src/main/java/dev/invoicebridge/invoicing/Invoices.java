@@ -1,6 +1,7 @@
 package dev.invoicebridge.invoicing;
 
 import dev.invoicebridge.invoicing.InvoiceConflict.Reason;
+import dev.invoicebridge.settings.SyncSettings;
 import dev.invoicebridge.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,8 +27,14 @@ public class Invoices {
   private final IdempotentRequests requests;
   private final AttioInvoiceRecords attio;
   private final Clock clock;
+  private final SyncSettings syncSettings;
 
-  Invoices(ProviderDirectory providers, InvoiceMirror mirror, Collaborators more) {
+  Invoices(
+      ProviderDirectory providers,
+      InvoiceMirror mirror,
+      Collaborators more,
+      SyncSettings syncSettings) {
+    this.syncSettings = syncSettings;
     this.recipients = more.recipients();
     this.providers = providers;
     this.mirror = mirror;
@@ -172,7 +179,10 @@ public class Invoices {
     }
     MirroredInvoice stored =
         mirror.byProviderId(workspace, request.provider(), invoice.id()).orElseThrow();
-    writeToAttio(workspace, stored);
+    // Send-only: the invoice exists at the provider and in the mirror, and Attio is left alone.
+    if (syncSettings.syncEnabled(workspace)) {
+      writeToAttio(workspace, stored);
+    }
     return mirror.get(workspace, stored.id()).orElse(stored);
   }
 

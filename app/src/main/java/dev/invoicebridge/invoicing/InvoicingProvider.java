@@ -32,6 +32,9 @@ public interface InvoicingProvider {
   /** The customer's email address, if it has one. */
   Optional<String> customerEmail(ProviderCustomerId customer);
 
+  /** The customer's name, if it has one. */
+  Optional<String> customerName(ProviderCustomerId customer);
+
   /** The currency the customer is already billed in, if the provider fixed one. */
   Optional<String> customerCurrency(ProviderCustomerId customer);
 
@@ -54,6 +57,12 @@ public interface InvoicingProvider {
    * @return the new signing secret when the endpoint was (re)created; store it at once
    */
   Optional<Secret> ensureWebhookEndpoint(URI url, boolean secretStored);
+
+  /** Our webhook endpoint for {@code url} as the provider has it, if there is one. */
+  Optional<WebhookEndpointState> webhookEndpoint(URI url);
+
+  /** Deletes every webhook endpoint for {@code url}; true when there was one. */
+  boolean removeWebhookEndpoint(URI url);
 
   /** The event, once its signature header is proven with one of the secrets. */
   WebhookEvent verifyWebhook(String payload, String signatureHeader, List<Secret> secrets);

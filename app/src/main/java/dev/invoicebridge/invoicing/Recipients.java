@@ -9,11 +9,13 @@ import dev.invoicebridge.attio.RecordId;
 import dev.invoicebridge.attio.RecordQuery;
 import dev.invoicebridge.connection.AttioClients;
 import dev.invoicebridge.security.ValidationFailure;
+import dev.invoicebridge.settings.SyncSettings;
 import dev.invoicebridge.workspace.WorkspaceId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +31,11 @@ class Recipients {
   private static final int MAX_PEOPLE = 200;
 
   private final AttioClients clients;
+  private final SyncSettings settings;
 
-  Recipients(AttioClients clients) {
+  Recipients(AttioClients clients, SyncSettings settings) {
     this.clients = clients;
+    this.settings = settings;
   }
 
   /** The record's name and the people an invoice from it may be addressed to. */
@@ -70,22 +74,33 @@ class Recipients {
     return people;
   }
 
-  /** The person in Attio with this email address, with their company; the first if several. */
-  Optional<Recipient> byEmail(WorkspaceId workspace, String email) {
-    return clients
-        .forWorkspace(workspace)
-        .queryRecords(
-            "people", RecordQuery.all().filter(Filter.equalTo("email_addresses", email)).page(1, 0))
-        .stream()
-        .findFirst()
-        .map(
-            p ->
-                new Recipient(
-                    p.id().value(),
-                    email,
-                    p.displayName(),
-                    references(p, "company").stream().findFirst(),
-                    Optional.empty()));
+  /**
+   * The person in Attio with this email address, with their company; the first if several. When
+   * none has it and the workspace creates missing people, the person is created, named {@code
+   * customerName} (asked for only then).
+   */
+  Optional<Recipient> byEmail(
+      WorkspaceId workspace, String email, Supplier<Optional<String>> customerName) {
+    AttioClient attio = clients.forWorkspace(workspace);
+    Optional<Recipient> found =
+        attio
+            .queryRecords(
+                "people",
+                RecordQuery.all().filter(Filter.equalTo("email_addresses", email)).page(1, 0))
+            .stream()
+            .findFirst()
+            .map(
+                p ->
+                    new Recipient(
+                        p.id().value(),
+                        email,
+                        p.displayName(),
+                        references(p, "company").stream().findFirst(),
+                        Optional.empty()));
+    if (found.isPresent() || !settings.createMissingPeople(workspace)) {
+      return found;
+    }
+    return Optional.of(CustomerPeople.create(attio, email, customerName.get()));
   }
 
   Recipient resolve(WorkspaceId workspace, RecordRef source, Optional<String> chosen) {

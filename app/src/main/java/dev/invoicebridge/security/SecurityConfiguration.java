@@ -60,7 +60,11 @@ class SecurityConfiguration {
                         "/api/v1/tokens",
                         "/api/v1/tokens/**",
                         "/api/v1/schema",
-                        "/api/v1/schema/**")
+                        "/api/v1/schema/**",
+                        "/api/v1/connections",
+                        "/api/v1/connections/**",
+                        "/api/v1/settings",
+                        "/api/v1/settings/**")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .hasRole("OPERATOR"))

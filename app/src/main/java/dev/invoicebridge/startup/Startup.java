@@ -5,6 +5,7 @@ import dev.invoicebridge.connection.Connection;
 import dev.invoicebridge.connection.ConnectionKind;
 import dev.invoicebridge.connection.ConnectionMode;
 import dev.invoicebridge.connection.Connections;
+import dev.invoicebridge.connection.SandboxOptOuts;
 import dev.invoicebridge.jobs.ConnectionCheckJobs.ConnectionCheckScheduler;
 import dev.invoicebridge.sandbox.SandboxCredentials;
 import dev.invoicebridge.sandbox.attio.AttioWorkspace;
@@ -46,7 +47,8 @@ class Startup implements ApplicationRunner {
       SandboxAccounts sandboxAccounts,
       AdminBootstrap adminBootstrap,
       SandboxWelcome welcome,
-      ConnectionCheckScheduler checks) {}
+      ConnectionCheckScheduler checks,
+      SandboxOptOuts optOuts) {}
 
   Startup(
       InvoicebridgeProperties properties,
@@ -123,12 +125,15 @@ class Startup implements ApplicationRunner {
     }
   }
 
-  /** Connects {@code kind} to its emulator unless a real connection already exists. */
+  /**
+   * Connects {@code kind} to its emulator unless a real connection already exists or an admin
+   * disconnected it (Settings → Reconnect the sandbox undoes that).
+   */
   private void connectSandbox(
       WorkspaceId workspace, ConnectionKind kind, String credential, String externalId) {
     boolean live =
         connections.get(workspace, kind).map(c -> c.mode() == ConnectionMode.LIVE).orElse(false);
-    if (!live) {
+    if (!live && !services.optOuts().optedOut(workspace, kind)) {
       connections.connectSandbox(workspace, kind, new Secret(credential), externalId);
     }
   }

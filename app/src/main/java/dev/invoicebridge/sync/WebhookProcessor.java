@@ -5,6 +5,7 @@ import dev.invoicebridge.invoicing.InvoiceSync.Outcome;
 import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.invoicing.Provider;
 import dev.invoicebridge.invoicing.ProviderInvoiceId;
+import dev.invoicebridge.settings.SyncSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +23,12 @@ class WebhookProcessor {
 
   private final WebhookInbox inbox;
   private final InvoiceSync sync;
+  private final SyncSettings settings;
 
-  WebhookProcessor(WebhookInbox inbox, InvoiceSync sync) {
+  WebhookProcessor(WebhookInbox inbox, InvoiceSync sync, SyncSettings settings) {
     this.inbox = inbox;
     this.sync = sync;
+    this.settings = settings;
   }
 
   /** Applies the event; returns what happened, or throws to be retried later. */
@@ -36,6 +39,11 @@ class WebhookProcessor {
             .orElseThrow(() -> new IllegalStateException("event " + eventId + " is not stored"));
     if (event.processedAt().isPresent()) {
       return "already applied";
+    }
+    if (!settings.syncEnabled(event.workspace())) {
+      // Stored before sync was turned off: send-only writes nothing to Attio.
+      inbox.processed(event);
+      return "dropped " + event.type() + ": sync is off";
     }
     if (!event.type().startsWith("invoice.") || event.objectId().isEmpty()) {
       inbox.processed(event);

@@ -10,6 +10,7 @@ import dev.invoicebridge.security.Role;
 import dev.invoicebridge.security.UserAccounts;
 import dev.invoicebridge.security.ValidationFailure;
 import dev.invoicebridge.vault.MasterKeyring;
+import dev.invoicebridge.workspace.Workspace;
 import dev.invoicebridge.workspace.Workspaces;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin settings: connections with health, API tokens, users. */
+/** Admin settings: connections with health, Stripe and sync, API tokens, users. */
 @Controller
 @RequestMapping("/settings")
 class SettingsController {
@@ -34,7 +35,8 @@ class SettingsController {
 
   /** Less-used collaborators, grouped to keep the constructor small. */
   @org.springframework.stereotype.Component
-  record SettingsServices(MasterKeyring keys, ConnectionCheckScheduler checks) {}
+  record SettingsServices(
+      MasterKeyring keys, ConnectionCheckScheduler checks, StripePanel stripePanel) {}
 
   SettingsController(
       Workspaces workspaces,
@@ -53,7 +55,9 @@ class SettingsController {
   String settings(Model model) {
     Actor actor = CurrentActor.get();
     model.addAttribute("section", "settings");
-    model.addAttribute("workspace", workspaces.byId(actor.workspaceId()).orElseThrow());
+    Workspace workspace = workspaces.byId(actor.workspaceId()).orElseThrow();
+    model.addAttribute("workspace", workspace);
+    services.stripePanel().addTo(model, workspace);
     model.addAttribute("connections", connections.list(actor.workspaceId()));
     model.addAttribute("tokens", tokens.list(actor.workspaceId()));
     model.addAttribute("users", users.list(actor.workspaceId()));

@@ -134,6 +134,8 @@ class BrowserTest {
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
     assertThat(page.locator("tr[data-connection=stripe]")).containsText("sandbox");
+    assertThat(page.getByLabel("Sync invoices")).isChecked();
+    assertThat(page.locator("#webhook-registered")).hasText("registered");
     page.getByLabel("Name").first().fill("browser-made");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
     assertThat(page.getByText("it is shown only once")).isVisible();

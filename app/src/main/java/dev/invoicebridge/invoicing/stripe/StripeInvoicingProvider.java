@@ -13,6 +13,7 @@ import dev.invoicebridge.invoicing.Provider;
 import dev.invoicebridge.invoicing.ProviderCustomerId;
 import dev.invoicebridge.invoicing.ProviderInvoice;
 import dev.invoicebridge.invoicing.ProviderInvoiceId;
+import dev.invoicebridge.invoicing.WebhookEndpointState;
 import dev.invoicebridge.invoicing.WebhookEvent;
 import dev.invoicebridge.vault.Secret;
 import java.net.URI;
@@ -73,6 +74,15 @@ final class StripeInvoicingProvider implements InvoicingProvider {
   }
 
   @Override
+  public Optional<String> customerName(ProviderCustomerId customer) {
+    return mapped(
+        () ->
+            Optional.ofNullable(
+                    stripe.customers().retrieve(new StripeCustomerId(customer.value())).name())
+                .filter(n -> !n.isBlank()));
+  }
+
+  @Override
   public Optional<String> customerCurrency(ProviderCustomerId customer) {
     return mapped(() -> stripe.customers().currency(new StripeCustomerId(customer.value())));
   }
@@ -110,6 +120,24 @@ final class StripeInvoicingProvider implements InvoicingProvider {
   @Override
   public Optional<Secret> ensureWebhookEndpoint(URI url, boolean secretStored) {
     return mapped(() -> stripe.webhookEndpoints().ensure(url, secretStored).newSecret());
+  }
+
+  @Override
+  public Optional<WebhookEndpointState> webhookEndpoint(URI url) {
+    return mapped(
+        () ->
+            stripe
+                .webhookEndpoints()
+                .status(url)
+                .map(
+                    e ->
+                        new WebhookEndpointState(
+                            e.id().value(), e.url(), e.status(), e.enabledEvents())));
+  }
+
+  @Override
+  public boolean removeWebhookEndpoint(URI url) {
+    return mapped(() -> stripe.webhookEndpoints().remove(url));
   }
 
   @Override

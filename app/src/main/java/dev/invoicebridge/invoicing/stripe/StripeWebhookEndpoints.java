@@ -90,6 +90,40 @@ public final class StripeWebhookEndpoints {
         .findFirst();
   }
 
+  /** The endpoint for {@code url} as Stripe has it (the oldest, if several), if one exists. */
+  public Optional<EndpointStatus> status(URI url) {
+    return listAll().stream()
+        .filter(e -> url.toString().equals(e.getUrl()))
+        .min(
+            Comparator.comparing(WebhookEndpoint::getCreated).thenComparing(WebhookEndpoint::getId))
+        .map(
+            e ->
+                new EndpointStatus(
+                    new StripeWebhookEndpointId(e.getId()),
+                    URI.create(e.getUrl()),
+                    e.getStatus(),
+                    e.getEnabledEvents()));
+  }
+
+  /** An endpoint's state: {@code enabled} or {@code disabled}, and the events it delivers. */
+  public record EndpointStatus(
+      StripeWebhookEndpointId id, URI url, String status, List<String> enabledEvents) {
+    public EndpointStatus {
+      enabledEvents = enabledEvents == null ? List.of() : List.copyOf(enabledEvents);
+    }
+  }
+
+  /** Deletes every endpoint for {@code url}; true when there was one. */
+  public synchronized boolean remove(URI url) {
+    List<StripeWebhookEndpointId> ours =
+        listAll().stream()
+            .filter(e -> url.toString().equals(e.getUrl()))
+            .map(e -> new StripeWebhookEndpointId(e.getId()))
+            .toList();
+    ours.forEach(this::delete);
+    return !ours.isEmpty();
+  }
+
   /** Deletes the endpoint; one that is already gone counts as deleted. */
   public void delete(StripeWebhookEndpointId id) {
     try {
