@@ -59,6 +59,8 @@ public final class QuickBooksSandboxFixture implements AutoCloseable {
     sandbox = new QuickBooksSandbox(settings, clock);
     sandbox.addCompany(REALM, "Sandbox Company US 1");
     sandbox.addCompany(OTHER_REALM, "Sandbox Company US 2");
+    sandbox.registerRedirectUri(REDIRECT);
+    sandbox.calls().configure(1_000_000, true);
     server = SandboxServer.start(0, Map.of("quickbooks", new QuickBooksSandboxServlet(sandbox)));
     endpoints = QuickBooksEndpoints.emulator(server.baseUri("quickbooks"));
     oauth =

@@ -54,7 +54,7 @@ class ThrottlingAndFaultsTest {
       }
       assertThat(statuses).containsExactly(200, 200, 200, 429);
       HttpResponse<String> throttled = rawCompanyInfo(qbo, tokens.accessToken());
-      assertThat(throttled.body()).contains("\"code\":\"003001\"").contains("ThrottleExceeded");
+      assertThat(throttled.body()).contains("\"code\":\"3001\"").contains("ThrottleExceeded");
 
       qbo.clock.advance(Duration.ofMinutes(1));
       assertThat(rawCompanyInfo(qbo, tokens.accessToken()).statusCode()).isEqualTo(200);

@@ -65,6 +65,7 @@ class JdbcQuickBooksTokenStoreTest {
     sandbox =
         new QuickBooksSandbox(SandboxSettings.of(APP.clientId(), APP.clientSecret(), "v"), clock);
     sandbox.addCompany(REALM, "Sandbox Company US 1");
+    sandbox.registerRedirectUri(APP.redirectUri());
     server = SandboxServer.start(0, Map.of("quickbooks", new QuickBooksSandboxServlet(sandbox)));
     oauth =
         new QuickBooksOAuthClient(
