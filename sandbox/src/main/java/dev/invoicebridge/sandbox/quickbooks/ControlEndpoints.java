@@ -61,7 +61,9 @@ final class ControlEndpoints {
                 "refreshGrants",
                 sandbox.oauth().refreshGrants(),
                 "codeGrants",
-                sandbox.oauth().codeGrants()));
+                sandbox.oauth().codeGrants(),
+                "refreshRefusals",
+                sandbox.oauth().refreshRefusals()));
         return true;
       }
       default -> {
@@ -148,9 +150,13 @@ final class ControlEndpoints {
 
   private SandboxSettings.Limits limits(JsonNode body) {
     SandboxSettings.Limits now = sandbox.throttle().limits();
-    return new SandboxSettings.Limits(
-        body.path("requestsPerMinute").asInt(now.requestsPerMinute()),
-        body.path("concurrent").asInt(now.concurrent()));
+    try {
+      return new SandboxSettings.Limits(
+          body.path("requestsPerMinute").asInt(now.requestsPerMinute()),
+          body.path("concurrent").asInt(now.concurrent()));
+    } catch (IllegalArgumentException e) {
+      throw QboFault.validation("2010", "Invalid control value", e.getMessage());
+    }
   }
 
   /** The calls answered, without bodies: method, path, query parameters and status. */

@@ -47,6 +47,7 @@ final class OAuthServer {
   private final Map<String, Boolean> revokedGrants = new ConcurrentHashMap<>();
   private final AtomicInteger refreshGrants = new AtomicInteger();
   private final AtomicInteger codeGrants = new AtomicInteger();
+  private final AtomicInteger refreshRefusals = new AtomicInteger();
   private volatile Supplier<String> preIssuedToken = () -> null;
   private volatile String preIssuedRealm;
 
@@ -145,6 +146,7 @@ final class OAuthServer {
         || revokedGrants.containsKey(rt.grant().id())
         || !now.isBefore(rt.expiresAt())
         || !now.isBefore(rt.grant().hardExpiresAt())) {
+      refreshRefusals.incrementAndGet();
       return Optional.empty();
     }
     refreshTokens.put(token, new RefreshToken(rt.grant(), rt.expiresAt(), true));
@@ -202,6 +204,11 @@ final class OAuthServer {
 
   int codeGrants() {
     return codeGrants.get();
+  }
+
+  /** refresh_token grants answered with invalid_grant. */
+  int refreshRefusals() {
+    return refreshRefusals.get();
   }
 
   private Map<String, Object> issue(Grant grant, boolean withHardExpiry) {
