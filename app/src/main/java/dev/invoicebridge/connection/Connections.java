@@ -112,7 +112,8 @@ public class Connections {
                 () ->
                     new IllegalStateException(
                         connection.kind().displayName() + " is connected but has no credential"));
-    return new ConnectionTarget(connection.kind(), base, credential, connection.externalId());
+    return new ConnectionTarget(
+        connection.kind(), base, credential, connection.externalId(), connection.workspaceId());
   }
 
   /** Probes the connection, records the outcome and returns it. */
