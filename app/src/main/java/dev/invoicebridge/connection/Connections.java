@@ -119,7 +119,8 @@ public class Connections {
                 () ->
                     new IllegalStateException(
                         connection.kind().displayName() + " is connected but has no credential"));
-    return new ConnectionTarget(connection.kind(), base, credential, connection.externalId());
+    return new ConnectionTarget(
+        connection.kind(), base, credential, connection.externalId(), connection.workspaceId());
   }
 
   /**

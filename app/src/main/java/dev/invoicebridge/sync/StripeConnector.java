@@ -71,7 +71,7 @@ public class StripeConnector {
     Secret key = StripeKeys.parse(pastedKey);
     ConnectionTarget target =
         new ConnectionTarget(
-            ConnectionKind.STRIPE, around.properties().stripe().apiBase(), key, null);
+            ConnectionKind.STRIPE, around.properties().stripe().apiBase(), key, null, workspace);
     Probed probed;
     try {
       probed = connections.probe(target);

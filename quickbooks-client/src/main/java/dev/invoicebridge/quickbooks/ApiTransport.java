@@ -44,6 +44,7 @@ final class ApiTransport {
 
   private HttpResponse<byte[]> send(ApiRequest request, String accept) {
     String token = tokens.accessToken();
+    long started = System.nanoTime();
     boolean renewed = false;
     for (int attempt = 1; ; attempt++) {
       Outcome outcome = attempt(request, accept, token);
@@ -62,7 +63,13 @@ final class ApiTransport {
         }
       }
       Optional<Duration> wait =
-          RetryRules.delayBeforeRetry(attempt, failure.statusCode(), request.repeatable(), options);
+          RetryRules.delayBeforeRetry(
+              new RetryRules.Failure(
+                  attempt,
+                  failure.statusCode(),
+                  request.repeatable(),
+                  Duration.ofNanos(System.nanoTime() - started)),
+              options.retry());
       if (wait.isEmpty()) {
         log.warn(
             "QuickBooks {} {} failed: HTTP {} code {} intuit_tid {}",

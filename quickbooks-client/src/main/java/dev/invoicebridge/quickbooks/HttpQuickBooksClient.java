@@ -18,6 +18,7 @@ public final class HttpQuickBooksClient implements QuickBooksClient {
   private final ApiTransport api;
   private final Queries queries;
   private final Invoices invoices;
+  private final Customers customers;
 
   /**
    * @param baseUrl API root, {@code https://quickbooks.api.intuit.com} or the sandbox's mount point
@@ -38,7 +39,8 @@ public final class HttpQuickBooksClient implements QuickBooksClient {
     this.realm = Objects.requireNonNull(realm, "realm");
     this.api = new ApiTransport(baseUrl, realm, Objects.requireNonNull(tokens, "tokens"), options);
     this.queries = new Queries(api, options.queryPageSize());
-    this.invoices = new Invoices(api, queries, options.clock());
+    this.invoices = new Invoices(api, queries, options.clock(), this::preferences);
+    this.customers = new Customers(api, queries, realm);
   }
 
   @Override
@@ -55,48 +57,22 @@ public final class HttpQuickBooksClient implements QuickBooksClient {
 
   @Override
   public Optional<Customer> findCustomerByEmail(String email) {
-    return queries
-        .first("Customer", "PrimaryEmailAddr = " + QboJson.literal(email))
-        .map(QboJson::customer);
+    return customers.byEmail(email);
   }
 
   @Override
   public Optional<Customer> findCustomerByDisplayName(String displayName) {
-    // Inactive customers still own their name (6240), so look at both.
-    return queries
-        .first(
-            "Customer",
-            "DisplayName = " + QboJson.literal(displayName) + " and Active in (true, false)")
-        .map(QboJson::customer);
+    return customers.byDisplayName(displayName);
   }
 
   @Override
   public Customer createCustomer(NewCustomer customer) {
-    String body = QboJson.customerBody(customer).toString();
-    // Deterministic requestid: a retried create of the same customer is answered, not repeated.
-    String requestId = RequestIds.of("customer", body);
-    return QboJson.customer(
-        api.json(ApiRequest.post("/customer", Map.of(), body, requestId)).path("Customer"));
+    return customers.create(customer);
   }
 
   @Override
   public Customer findOrCreateCustomer(NewCustomer customer) {
-    if (customer.email() != null) {
-      Optional<Customer> byEmail = findCustomerByEmail(customer.email());
-      if (byEmail.isPresent()) {
-        return byEmail.get();
-      }
-    }
-    Optional<Customer> byName = findCustomerByDisplayName(customer.displayName());
-    if (byName.isPresent()) {
-      return byName.get();
-    }
-    try {
-      return createCustomer(customer);
-    } catch (QuickBooksException.DuplicateName raced) {
-      // Someone created the name between our query and create: adopt theirs.
-      return findCustomerByDisplayName(customer.displayName()).orElseThrow(() -> raced);
-    }
+    return customers.findOrCreate(customer);
   }
 
   @Override
@@ -114,20 +90,14 @@ public final class HttpQuickBooksClient implements QuickBooksClient {
                 () ->
                     new QuickBooksException(
                         0, null, "The company has no active income account", null, null));
-    String body =
-        QboJson.JSON
-            .createObjectNode()
-            .put("Name", name)
-            .put("Type", "Service")
-            .set("IncomeAccountRef", QboJson.JSON.createObjectNode().put("value", account))
-            .toString();
+    String body = QboJson.itemBody(name, account).toString();
     try {
       JsonNode created =
           api.json(ApiRequest.post("/item", Map.of(), body, RequestIds.of("item", body)));
       return QboJson.item(created.path("Item"));
     } catch (QuickBooksException.DuplicateName raced) {
       return queries
-          .first("Item", "Name = " + QboJson.literal(name))
+          .first("Item", "Name = " + QboJson.literal(name) + " and Active in (true, false)")
           .map(QboJson::item)
           .orElseThrow(() -> raced);
     }
@@ -159,8 +129,8 @@ public final class HttpQuickBooksClient implements QuickBooksClient {
   }
 
   @Override
-  public Invoice sendInvoice(InvoiceId id, String sendTo) {
-    return invoices.send(id, sendTo);
+  public Invoice sendInvoice(InvoiceId id, String syncToken, String sendTo) {
+    return invoices.send(id, syncToken, sendTo);
   }
 
   @Override

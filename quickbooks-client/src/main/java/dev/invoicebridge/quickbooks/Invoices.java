@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /** Invoice operations, including the stale-SyncToken handling and change data capture. */
@@ -22,14 +23,26 @@ final class Invoices {
   private final ApiTransport api;
   private final Queries queries;
   private final Clock clock;
+  private final Supplier<Preferences> preferences;
 
-  Invoices(ApiTransport api, Queries queries, Clock clock) {
+  Invoices(ApiTransport api, Queries queries, Clock clock, Supplier<Preferences> preferences) {
     this.api = api;
     this.queries = queries;
     this.clock = clock;
+    this.preferences = preferences;
   }
 
   Invoice create(NewInvoice invoice, String idempotencyKey) {
+    if (invoice.currency() != null && invoice.exchangeRate() == null) {
+      Preferences prefs = preferences.get();
+      if (prefs.multiCurrencyEnabled() && !invoice.currency().equals(prefs.homeCurrency())) {
+        throw new IllegalArgumentException(
+            "An invoice in "
+                + invoice.currency()
+                + " needs an exchange rate to the home currency "
+                + prefs.homeCurrency());
+      }
+    }
     String body = QboJson.invoiceBody(invoice).toString();
     return write("/invoice", Map.of(), body, RequestIds.fromKey(idempotencyKey));
   }
@@ -80,9 +93,9 @@ final class Invoices {
     }
   }
 
-  Invoice send(InvoiceId id, String sendTo) {
+  Invoice send(InvoiceId id, String syncToken, String sendTo) {
     Map<String, String> query = sendTo == null ? Map.of() : Map.of("sendTo", sendTo);
-    String requestId = RequestIds.of("send", id.value() + "|" + sendTo + "|" + clock.millis());
+    String requestId = RequestIds.of("send", id.value() + "|" + syncToken + "|" + sendTo);
     return write("/invoice/" + id.value() + "/send", query, "", requestId);
   }
 

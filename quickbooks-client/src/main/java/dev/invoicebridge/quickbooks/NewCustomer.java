@@ -14,4 +14,8 @@ public record NewCustomer(String displayName, String companyName, String email, 
       throw new IllegalArgumentException("displayName must have 1 to 500 characters");
     }
   }
+
+  public NewCustomer withDisplayName(String name) {
+    return new NewCustomer(name, companyName, email, currency);
+  }
 }

@@ -41,6 +41,25 @@ final class QboJson {
     return body;
   }
 
+  /** Reactivates a customer: a sparse update of Active under its SyncToken. */
+  static ObjectNode reactivateBody(Customer c) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("Id", c.id().value());
+    body.put("SyncToken", c.syncToken());
+    body.put("sparse", true);
+    body.put("Active", true);
+    return body;
+  }
+
+  /** A service item billed to the income account {@code incomeAccountId}. */
+  static ObjectNode itemBody(String name, String incomeAccountId) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("Name", name);
+    body.put("Type", "Service");
+    body.putObject("IncomeAccountRef").put("value", incomeAccountId);
+    return body;
+  }
+
   static Item item(JsonNode n) {
     return new Item(
         new ItemId(n.path("Id").asString()),
@@ -106,6 +125,9 @@ final class QboJson {
     }
     if (i.currency() != null) {
       body.putObject("CurrencyRef").put("value", i.currency());
+    }
+    if (i.exchangeRate() != null) {
+      body.put("ExchangeRate", i.exchangeRate());
     }
     if (i.customerMemo() != null) {
       body.putObject("CustomerMemo").put("value", i.customerMemo());

@@ -12,7 +12,7 @@ public interface QuickBooksClient {
   /** Multi-currency, home currency and custom document numbers. */
   Preferences preferences();
 
-  /** The active customer whose PrimaryEmailAddr is {@code email}, if any. */
+  /** The active customer whose PrimaryEmailAddr is {@code email} (any letter case), if any. */
   Optional<Customer> findCustomerByEmail(String email);
 
   /** The customer (active or not) with this DisplayName, if any. */
@@ -22,8 +22,11 @@ public interface QuickBooksClient {
   Customer createCustomer(NewCustomer customer);
 
   /**
-   * The customer with this email, else with this display name, else a new one. Never creates a
-   * duplicate, even when two callers race (the loser adopts the winner's customer).
+   * The customer with this email (reactivated if inactive), else the one holding this display name
+   * when it has the same email or none, else a new one; a display name held by someone else (a
+   * vendor, an employee, a customer with another email) gets an " (Attio)" suffix. Never creates a
+   * duplicate for one email, even when callers with different names race: calls for one email queue
+   * within the JVM, and across instances the create's requestid derives from the email.
    */
   Customer findOrCreateCustomer(NewCustomer customer);
 
@@ -32,7 +35,9 @@ public interface QuickBooksClient {
 
   /**
    * Creates an invoice. {@code idempotencyKey} (at most 50 characters, e.g. the source record id
-   * plus an attempt counter) becomes the requestid: sending it again returns the same invoice.
+   * plus an attempt counter) becomes the requestid: sending it again returns the same invoice. An
+   * invoice in a currency other than the home currency needs its exchange rate (Intuit: always send
+   * it; QuickBooks falls back to 1), else {@link IllegalArgumentException}.
    */
   Invoice createInvoice(NewInvoice invoice, String idempotencyKey);
 
@@ -50,8 +55,12 @@ public interface QuickBooksClient {
   /** Deletes the invoice; later reads answer {@link QuickBooksException.NotFound}. */
   void deleteInvoice(InvoiceId id, String syncToken);
 
-  /** Emails the invoice, to {@code sendTo} if given, else to its BillEmail. */
-  Invoice sendInvoice(InvoiceId id, String sendTo);
+  /**
+   * Emails the invoice, to {@code sendTo} if given, else to its BillEmail. {@code syncToken} (the
+   * invoice's current one) makes the requestid: a retry of this send is answered, not sent twice,
+   * while a later deliberate resend (the token has moved on) sends again.
+   */
+  Invoice sendInvoice(InvoiceId id, String syncToken, String sendTo);
 
   /** The invoice as QuickBooks renders it, PDF bytes. */
   byte[] invoicePdf(InvoiceId id);

@@ -10,12 +10,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Keeps every client in this JVM under QuickBooks' per-company limits (500 requests per minute, 10
- * in flight), so throttling is avoided rather than absorbed. Clients for the same realm must share
- * one instance; {@link #shared()} is the JVM-wide default.
+ * Keeps every client in this JVM under QuickBooks' per-company limits, so throttling is avoided
+ * rather than absorbed. Clients for the same realm must share one instance; {@link #shared()} is
+ * the JVM-wide default. The limits are per JVM: several service instances calling one company each
+ * keep to them, which is why the defaults leave Intuit's limits head-room.
  */
 public final class RealmLimiters {
-  private static final RealmLimiters SHARED = new RealmLimiters(10, 500, Duration.ofMinutes(1));
+  /**
+   * Intuit allows 500 requests a minute and 10 in flight per company; the reference sheet's client
+   * design keeps to 400 and 4, leaving room for other apps and instances on the same company.
+   */
+  private static final RealmLimiters SHARED = new RealmLimiters(4, 400, Duration.ofMinutes(1));
 
   private final int maxConcurrent;
   private final int maxPerWindow;
@@ -35,9 +40,19 @@ public final class RealmLimiters {
     this.window = window;
   }
 
-  /** Intuit's published limits, shared by all clients of this JVM. */
+  /** At most 4 in flight and 400 a minute per company, shared by all clients of this JVM. */
   public static RealmLimiters shared() {
     return SHARED;
+  }
+
+  /** Requests in flight allowed per realm. */
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  /** Requests allowed to start per realm within the window. */
+  public int maxPerWindow() {
+    return maxPerWindow;
   }
 
   /** Blocks until the realm may start one more request; the caller must {@link #release}. */

@@ -3,6 +3,8 @@ package dev.invoicebridge.quickbooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invoicebridge.quickbooks.oauth.InMemoryOAuthTokenStore;
+import dev.invoicebridge.quickbooks.oauth.QuickBooksTokens;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,12 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class CustomerAndItemTest {
   static QuickBooksSandboxFixture qbo;
+  static QuickBooksTokens tokens;
   static HttpQuickBooksClient client;
 
   @BeforeAll
   static void start() {
     qbo = new QuickBooksSandboxFixture();
-    client = qbo.connectedClient();
+    tokens = qbo.connectedTokens(new InMemoryOAuthTokenStore());
+    client = qbo.client(tokens);
   }
 
   @AfterAll
@@ -60,6 +64,129 @@ class CustomerAndItemTest {
 
     assertThat(results).extracting(Customer::id).containsOnly(results.getFirst().id());
     assertThat(client.findCustomerByEmail("billing@concurrent.example")).isPresent();
+  }
+
+  @Test
+  void concurrent_callers_with_different_names_for_one_email_make_one_customer() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    List<Customer> results =
+        TokenRefreshTest.concurrently(
+            8,
+            () -> {
+              int i = n.incrementAndGet();
+              String email = i % 2 == 0 ? "Racer@Race.example" : " racer@race.example";
+              return client.findOrCreateCustomer(new NewCustomer("Racer " + i, null, email, null));
+            });
+
+    assertThat(results).extracting(Customer::id).containsOnly(results.getFirst().id());
+    assertThat(customersWithEmail("racer@race.example")).isEqualTo(1);
+  }
+
+  @Test
+  void the_create_requestid_depends_on_the_email_alone_so_instances_racing_collapse() {
+    NewCustomer one = new NewCustomer("Jane Doe", null, "Jane@Doe.example", null);
+    NewCustomer other = new NewCustomer("J. Doe", "Doe Inc", "jane@doe.example ", null);
+
+    assertThat(Customers.requestId(one, one.displayName(), 0))
+        .isEqualTo(Customers.requestId(other, other.displayName(), 0))
+        .isNotEqualTo(Customers.requestId(one, one.displayName(), 1));
+  }
+
+  @Test
+  void a_name_held_by_a_vendor_gets_the_attio_suffix_and_is_found_again() {
+    qbo.control(
+        "POST",
+        "/companies/" + QuickBooksSandboxFixture.REALM + "/vendors",
+        "{\"DisplayName\":\"Held Supplies\"}");
+
+    Customer created =
+        client.findOrCreateCustomer(
+            new NewCustomer("Held Supplies", null, "ap@held.example", null));
+    Customer again =
+        client.findOrCreateCustomer(
+            new NewCustomer("Held Supplies", null, "AP@held.example", null));
+
+    assertThat(created.displayName()).isEqualTo("Held Supplies (Attio)");
+    assertThat(created.email()).isEqualTo("ap@held.example");
+    assertThat(again.id()).isEqualTo(created.id());
+  }
+
+  @Test
+  void a_name_held_by_an_employee_or_another_customers_email_gets_a_suffix() {
+    qbo.control(
+        "POST",
+        "/companies/" + QuickBooksSandboxFixture.REALM + "/employees",
+        "{\"DisplayName\":\"Twin Co\"}");
+    Customer other =
+        client.createCustomer(new NewCustomer("Twin Co (Attio)", null, "other@twin.example", null));
+
+    Customer ours =
+        client.findOrCreateCustomer(new NewCustomer("Twin Co", null, "ours@twin.example", null));
+
+    assertThat(ours.id()).isNotEqualTo(other.id());
+    assertThat(ours.displayName()).isEqualTo("Twin Co (Attio 2)");
+    assertThat(ours.email()).isEqualTo("ours@twin.example");
+  }
+
+  @Test
+  void an_inactive_customer_with_the_email_is_reactivated_and_can_be_invoiced() {
+    String seeded =
+        qbo.control(
+                "POST",
+                "/companies/" + QuickBooksSandboxFixture.REALM + "/customers",
+                "{\"DisplayName\":\"Dormant Ltd\",\"PrimaryEmailAddr\":{\"Address\":\"dormant@x.example\"},\"Active\":false}")
+            .path("Customer")
+            .path("Id")
+            .asString();
+
+    Customer found =
+        client.findOrCreateCustomer(
+            new NewCustomer("Dormant Again", null, "dormant@x.example", null));
+    Item item = client.findOrCreateServiceItem("Wake-up call");
+    Invoice invoice =
+        client.createInvoice(
+            new NewInvoice(
+                found.id(),
+                List.of(
+                    InvoiceLine.of(
+                        item.id(), null, java.math.BigDecimal.ONE, java.math.BigDecimal.TEN)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
+            "dormant-1");
+
+    assertThat(found.id().value()).isEqualTo(seeded);
+    assertThat(found.active()).isTrue();
+    assertThat(invoice.customerId()).isEqualTo(found.id());
+  }
+
+  @Test
+  void an_inactive_name_holder_without_an_email_is_adopted_and_reactivated() {
+    qbo.control(
+        "POST",
+        "/companies/" + QuickBooksSandboxFixture.REALM + "/customers",
+        "{\"DisplayName\":\"Sleeping Beauty Inc\",\"Active\":false}");
+
+    Customer found =
+        client.findOrCreateCustomer(
+            new NewCustomer("Sleeping Beauty Inc", null, "rose@beauty.example", null));
+
+    assertThat(found.displayName()).isEqualTo("Sleeping Beauty Inc");
+    assertThat(found.active()).isTrue();
+  }
+
+  private int customersWithEmail(String email) {
+    return qbo.query(
+            "select count(*) from Customer where PrimaryEmailAddr = '"
+                + email
+                + "' and Active in (true, false)",
+            tokens)
+        .path("QueryResponse")
+        .path("totalCount")
+        .asInt();
   }
 
   @Test

@@ -38,8 +38,12 @@ final class IntuitModel {
 
   private IntuitModel() {}
 
-  /** Reads {@code json} as {@code type}, failing on unknown or missing required properties. */
-  static <T> T read(String json, Class<T> type) {
+  /**
+   * Reads {@code json} as {@code type} strictly (an unknown property or enum value fails), then
+   * checks the XSD's own required flags. Those flags are all false for the entities this client
+   * uses (see {@link IntuitRequired}); {@link IntuitContract} adds the documented requirements.
+   */
+  static <T> T readStrict(String json, Class<T> type) {
     try {
       T value = MAPPER.readValue(json, type);
       List<String> missing = new ArrayList<>();
@@ -50,6 +54,32 @@ final class IntuitModel {
       throw new AssertionError(
           "Intuit's " + type.getSimpleName() + " rejects: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@link #readStrict} plus the properties Intuit's reference requires of {@code type} in {@code
+   * role}.
+   */
+  static <T> T read(String json, Class<T> type, IntuitRequired.Role role) {
+    T value = readStrict(json, type);
+    List<String> missing = IntuitRequired.missing(type.getSimpleName(), role, tree(json));
+    assertThat(missing).as("required by Intuit's reference, missing in " + json).isEmpty();
+    return value;
+  }
+
+  /** The XSD's required flags on every element and attribute {@code type} declares. */
+  static List<String> xsdRequired(Class<?> type) {
+    List<String> required = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        XmlElement e = f.getAnnotation(XmlElement.class);
+        XmlAttribute a = f.getAnnotation(XmlAttribute.class);
+        if ((e != null && e.required()) || (a != null && a.required())) {
+          required.add(f.getName());
+        }
+      }
+    }
+    return required;
   }
 
   static JsonNode tree(String json) {

@@ -172,7 +172,8 @@ class InvoiceLifecycleTest {
   void send_marks_the_invoice_emailed_to_the_given_address() {
     Invoice created = client.createInvoice(twoLines(null), "attio-rec_9-create-1");
 
-    Invoice sent = client.sendInvoice(created.id(), "finance@lifecycle.example");
+    Invoice sent =
+        client.sendInvoice(created.id(), created.syncToken(), "finance@lifecycle.example");
 
     assertThat(sent.details().emailStatus()).isEqualTo("EmailSent");
     assertThat(sent.details().billEmail()).isEqualTo("finance@lifecycle.example");

@@ -111,6 +111,22 @@ class QuickBooksOAuthTest {
   }
 
   @Test
+  void a_refresh_token_past_its_lifetime_is_refused_by_the_token_endpoint_itself() {
+    qbo.control("POST", "/oauth/lifetimes", "{\"refreshTokenSeconds\":3600}");
+    try {
+      OAuthTokens tokens = qbo.connect();
+      qbo.clock.advance(Duration.ofHours(1));
+
+      // Straight to Intuit's endpoint, past QuickBooksTokens' own expiry check.
+      assertThatThrownBy(() -> qbo.oauth.refresh(tokens))
+          .isInstanceOf(QuickBooksException.ReconnectRequired.class)
+          .satisfies(e -> assertThat(((QuickBooksException) e).code()).isEqualTo("invalid_grant"));
+    } finally {
+      qbo.control("POST", "/oauth/lifetimes", "{\"refreshTokenSeconds\":8726400}");
+    }
+  }
+
+  @Test
   void userinfo_describes_the_connecting_user() {
     UserInfo user = qbo.oauth.userInfo(qbo.connect().accessToken());
 

@@ -59,6 +59,8 @@ public final class QuickBooksSandboxFixture implements AutoCloseable {
     sandbox = new QuickBooksSandbox(settings, clock);
     sandbox.addCompany(REALM, "Sandbox Company US 1");
     sandbox.addCompany(OTHER_REALM, "Sandbox Company US 2");
+    sandbox.registerRedirectUri(REDIRECT);
+    sandbox.calls().configure(1_000_000, true);
     server = SandboxServer.start(0, Map.of("quickbooks", new QuickBooksSandboxServlet(sandbox)));
     endpoints = QuickBooksEndpoints.emulator(server.baseUri("quickbooks"));
     oauth =
@@ -142,6 +144,23 @@ public final class QuickBooksSandboxFixture implements AutoCloseable {
     return QboJson.JSON.readTree(response.body());
   }
 
+  /** A raw query (GET, minorversion 75) with a token from {@code tokens}: the answer's JSON. */
+  public JsonNode query(String statement, AccessTokenSource tokens) {
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        endpoints.api()
+                            + "/v3/company/"
+                            + REALM
+                            + "/query?minorversion=75&query="
+                            + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + tokens.accessToken())
+                .header("Accept", "application/json"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return QboJson.JSON.readTree(r.body());
+  }
+
   public int refreshGrants() {
     return control("GET", "/oauth", null).path("refreshGrants").asInt();
   }
@@ -173,9 +192,17 @@ public final class QuickBooksSandboxFixture implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Stops the emulator, then fails if any exchange of the test class broke Intuit's contract: every
+   * request body and response is read with Intuit's entity model and checked against the properties
+   * Intuit documents as required ({@link IntuitContract}).
+   */
   @Override
   public void close() {
     server.close();
     http.close();
+    assertThat(IntuitContract.violations(sandbox.calls().calls()))
+        .as("exchanges that break Intuit's contract")
+        .isEmpty();
   }
 }

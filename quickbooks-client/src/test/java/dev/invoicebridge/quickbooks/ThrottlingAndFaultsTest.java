@@ -54,11 +54,108 @@ class ThrottlingAndFaultsTest {
       }
       assertThat(statuses).containsExactly(200, 200, 200, 429);
       HttpResponse<String> throttled = rawCompanyInfo(qbo, tokens.accessToken());
-      assertThat(throttled.body()).contains("\"code\":\"003001\"").contains("ThrottleExceeded");
+      assertThat(throttled.body()).contains("\"code\":\"3001\"").contains("ThrottleExceeded");
 
       qbo.clock.advance(Duration.ofMinutes(1));
       assertThat(rawCompanyInfo(qbo, tokens.accessToken()).statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void twenty_concurrent_callers_pacing_like_the_emulator_cause_no_429_at_all() throws Exception {
+    try (QuickBooksSandboxFixture qbo = new QuickBooksSandboxFixture(tight(4))) {
+      HttpQuickBooksClient client =
+          qbo.client(
+              qbo.connectedTokens(new InMemoryOAuthTokenStore()),
+              qbo.options().withLimiters(new RealmLimiters(4, 400, Duration.ofMinutes(1))));
+
+      List<String> names =
+          TokenRefreshTest.concurrently(20, () -> client.companyInfo().companyName());
+
+      assertThat(names).hasSize(20).containsOnly("Sandbox Company US 1");
+      assertThat(throttledAtTheEmulator(qbo)).isZero();
+    }
+  }
+
+  @Test
+  void twenty_concurrent_callers_above_the_emulators_limit_never_see_its_429s() throws Exception {
+    try (QuickBooksSandboxFixture qbo = new QuickBooksSandboxFixture(tight(1))) {
+      HttpQuickBooksClient client =
+          qbo.client(
+              qbo.connectedTokens(new InMemoryOAuthTokenStore()),
+              qbo.options()
+                  .withLimiters(new RealmLimiters(10, 400, Duration.ofMinutes(1)))
+                  .withRetry(
+                      new QuickBooksClientOptions.Retry(
+                          Duration.ofMillis(5), Duration.ofMillis(5), 50, Duration.ofMinutes(1))));
+
+      List<String> names =
+          TokenRefreshTest.concurrently(20, () -> client.companyInfo().companyName());
+
+      assertThat(names).hasSize(20).containsOnly("Sandbox Company US 1");
+      assertThat(throttledAtTheEmulator(qbo)).as("429s the client absorbed").isPositive();
+    }
+  }
+
+  @Test
+  void the_default_pacing_is_the_sheets_four_in_flight_and_a_throttled_call_waits_a_minute() {
+    QuickBooksClientOptions defaults = QuickBooksClientOptions.defaults();
+
+    assertThat(RealmLimiters.shared().maxConcurrent()).isEqualTo(4);
+    assertThat(RealmLimiters.shared().maxPerWindow()).isEqualTo(400);
+    for (int i = 0; i < 50; i++) {
+      assertThat(
+              RetryRules.delayBeforeRetry(
+                  new RetryRules.Failure(1, 429, false, Duration.ZERO), defaults.retry()))
+          .hasValueSatisfying(
+              wait -> assertThat(wait).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(75)));
+    }
+  }
+
+  @Test
+  void an_interactive_call_gives_up_on_a_429_instead_of_waiting_out_the_minute() {
+    QuickBooksClientOptions.Retry interactive = QuickBooksClientOptions.interactive().retry();
+
+    assertThat(
+            RetryRules.delayBeforeRetry(
+                new RetryRules.Failure(1, 429, true, Duration.ZERO), interactive))
+        .isEmpty();
+    assertThat(
+            RetryRules.delayBeforeRetry(
+                new RetryRules.Failure(1, 503, true, Duration.ofSeconds(1)), interactive))
+        .isPresent();
+    assertThat(
+            RetryRules.delayBeforeRetry(
+                new RetryRules.Failure(1, 503, true, Duration.ofSeconds(10)), interactive))
+        .as("past the deadline")
+        .isEmpty();
+  }
+
+  @Test
+  void an_interactive_client_surfaces_throttling_at_once() {
+    try (QuickBooksSandboxFixture qbo = new QuickBooksSandboxFixture()) {
+      HttpQuickBooksClient client =
+          qbo.client(
+              qbo.connectedTokens(new InMemoryOAuthTokenStore()),
+              QuickBooksClientOptions.interactive().withClock(qbo.clock));
+      qbo.control("POST", "/faults", "{\"status\":429,\"times\":1}");
+
+      assertThatThrownBy(client::companyInfo)
+          .isInstanceOf(QuickBooksException.RateLimited.class)
+          .satisfies(e -> assertThat(((QuickBooksException) e).code()).isEqualTo("3001"));
+    }
+  }
+
+  private static SandboxSettings tight(int concurrent) {
+    return SandboxSettings.of(
+            QuickBooksSandboxFixture.CLIENT_ID,
+            QuickBooksSandboxFixture.CLIENT_SECRET,
+            QuickBooksSandboxFixture.VERIFIER_TOKEN)
+        .withLimits(new SandboxSettings.Limits(500, concurrent));
+  }
+
+  private static long throttledAtTheEmulator(QuickBooksSandboxFixture qbo) {
+    return qbo.sandbox.calls().calls().stream().filter(c -> c.status() == 429).count();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.invoicebridge.quickbooks.webhook.QuickBooksWebhookSignature;
+import dev.invoicebridge.quickbooks.webhook.WebhookBatch;
 import dev.invoicebridge.quickbooks.webhook.WebhookEvent;
 import dev.invoicebridge.quickbooks.webhook.WebhookOperation;
 import dev.invoicebridge.quickbooks.webhook.WebhookPayloads;
@@ -87,8 +88,11 @@ class WebhookTest {
         .isPositive();
     Delivery d = deliveries.poll();
     assertThat(d).isNotNull();
-    return WebhookPayloads.verifyAndParse(
-        d.body(), d.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN);
+    WebhookBatch batch =
+        WebhookPayloads.verifyAndParse(
+            d.body(), d.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN);
+    assertThat(batch.skipped()).isEmpty();
+    return batch.events();
   }
 
   @Test
@@ -137,10 +141,12 @@ class WebhookTest {
 
     List<WebhookEvent> a =
         WebhookPayloads.verifyAndParse(
-            first.body(), first.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN);
+                first.body(), first.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN)
+            .events();
     List<WebhookEvent> b =
         WebhookPayloads.verifyAndParse(
-            second.body(), second.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN);
+                second.body(), second.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN)
+            .events();
     assertThat(b)
         .extracting(WebhookEvent::eventId)
         .containsExactlyElementsOf(a.stream().map(WebhookEvent::eventId).toList());
@@ -197,8 +203,10 @@ class WebhookTest {
             "intuitaccountid": "9341455", "data": { "deletedid": "27" } } ]
         """;
 
-    List<WebhookEvent> fromLegacy = WebhookPayloads.parse(legacy.getBytes(StandardCharsets.UTF_8));
-    List<WebhookEvent> fromCloud = WebhookPayloads.parse(cloud.getBytes(StandardCharsets.UTF_8));
+    List<WebhookEvent> fromLegacy =
+        WebhookPayloads.parse(legacy.getBytes(StandardCharsets.UTF_8)).events();
+    List<WebhookEvent> fromCloud =
+        WebhookPayloads.parse(cloud.getBytes(StandardCharsets.UTF_8)).events();
 
     assertThat(fromLegacy.get(1).operation()).isEqualTo(WebhookOperation.MERGE);
     assertThat(fromLegacy.get(1).deletedId()).isEqualTo("27");
@@ -234,7 +242,44 @@ class WebhookTest {
     assertThat(d).isNotNull();
     assertThat(
             WebhookPayloads.verifyAndParse(
-                d.body(), d.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN))
+                    d.body(), d.signature(), QuickBooksSandboxFixture.VERIFIER_TOKEN)
+                .events())
         .isNotEmpty();
+  }
+
+  @Test
+  void an_unknown_operation_or_verb_is_skipped_and_reported_while_the_rest_parses() {
+    String legacy =
+        """
+        { "eventNotifications": [ { "realmId": "310687", "dataChangeEvent": { "entities": [
+          { "name": "Invoice", "id": "1", "operation": "Archive", "lastUpdated": "2025-09-08T20:52:31.657Z" },
+          { "name": "Invoice", "id": "2", "operation": "Update", "lastUpdated": "2025-09-08T20:52:31.657Z" },
+          { "name": "Invoice", "operation": "Update", "lastUpdated": "2025-09-08T20:52:31.657Z" } ] } } ] }
+        """;
+    String cloud =
+        """
+        [ { "specversion": "1.0", "id": "a", "type": "qbo.invoice.archived.v1", "time": "2025-09-10T21:31:25Z",
+            "intuitentityid": "1", "intuitaccountid": "310687", "data": {} },
+          { "specversion": "1.0", "id": "b", "type": "com.example.other", "time": "2025-09-10T21:31:25Z",
+            "intuitentityid": "1", "intuitaccountid": "310687", "data": {} },
+          { "specversion": "1.0", "id": "c", "type": "qbo.invoice.voided.v1", "time": "2025-09-10T21:31:25Z",
+            "intuitentityid": "3", "intuitaccountid": "310687", "data": {} } ]
+        """;
+
+    WebhookBatch fromLegacy = WebhookPayloads.parse(legacy.getBytes(StandardCharsets.UTF_8));
+    WebhookBatch fromCloud = WebhookPayloads.parse(cloud.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(fromLegacy.events()).extracting(WebhookEvent::entityId).containsExactly("2");
+    assertThat(fromLegacy.skipped())
+        .extracting(WebhookBatch.Skipped::reason)
+        .satisfiesExactly(
+            r -> assertThat(r).contains("Archive"), r -> assertThat(r).contains("malformed"));
+    assertThat(fromCloud.events())
+        .extracting(WebhookEvent::operation)
+        .containsExactly(WebhookOperation.VOID);
+    assertThat(fromCloud.skipped())
+        .extracting(WebhookBatch.Skipped::event)
+        .satisfiesExactly(
+            e -> assertThat(e).contains("archived"), e -> assertThat(e).contains("com.example"));
   }
 }

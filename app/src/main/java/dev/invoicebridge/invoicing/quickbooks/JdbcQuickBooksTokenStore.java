@@ -48,7 +48,8 @@ public final class JdbcQuickBooksTokenStore implements OAuthTokenStore {
       Instant accessExpires,
       Instant refreshExpires,
       Instant hardExpires,
-      Instant leaseUntil) {}
+      Instant leaseUntil,
+      Instant reconnectRequired) {}
 
   @Override
   public Optional<StoredTokens> load(RealmId realm) {
@@ -57,7 +58,8 @@ public final class JdbcQuickBooksTokenStore implements OAuthTokenStore {
     Optional<Row> row =
         jdbc.sql(
                 "select realm_id, version, access_expires_at, refresh_expires_at,"
-                    + " refresh_hard_expires_at, refresh_lease_until from quickbooks_token"
+                    + " refresh_hard_expires_at, refresh_lease_until, reconnect_required_at"
+                    + " from quickbooks_token"
                     + " where workspace_id = ? and realm_id = ?")
             .params(workspace.value(), realm.value())
             .query(JdbcQuickBooksTokenStore::row)
@@ -74,7 +76,8 @@ public final class JdbcQuickBooksTokenStore implements OAuthTokenStore {
     OAuthTokens tokens =
         new OAuthTokens(
             realm, pair[0], r.accessExpires(), pair[1], r.refreshExpires(), r.hardExpires());
-    return Optional.of(new StoredTokens(r.version(), tokens, r.leaseUntil()));
+    return Optional.of(
+        new StoredTokens(r.version(), tokens, r.leaseUntil(), r.reconnectRequired()));
   }
 
   @Override
@@ -95,6 +98,18 @@ public final class JdbcQuickBooksTokenStore implements OAuthTokenStore {
               return ok;
             });
     return Boolean.TRUE.equals(written);
+  }
+
+  @Override
+  public boolean markReconnectRequired(RealmId realm, long expectedVersion, Instant since) {
+    return jdbc.sql(
+                "update quickbooks_token set version = version + 1, refresh_lease_until = null,"
+                    + " reconnect_required_at = ?, updated_at = ?"
+                    + " where workspace_id = ? and realm_id = ? and version = ?")
+            .params(
+                ts(since), ts(clock.instant()), workspace.value(), realm.value(), expectedVersion)
+            .update()
+        == 1;
   }
 
   @Override
@@ -146,7 +161,8 @@ public final class JdbcQuickBooksTokenStore implements OAuthTokenStore {
     return jdbc.sql(
                 "update quickbooks_token set version = version + 1, access_expires_at = ?,"
                     + " refresh_expires_at = ?, refresh_hard_expires_at = ?, refresh_lease_until = ?,"
-                    + " updated_at = ? where workspace_id = ? and realm_id = ? and version = ?")
+                    + " reconnect_required_at = null, updated_at = ?"
+                    + " where workspace_id = ? and realm_id = ? and version = ?")
             .params(
                 ts(t.accessTokenExpiresAt()),
                 ts(t.refreshTokenExpiresAt()),
@@ -167,7 +183,8 @@ public final class JdbcQuickBooksTokenStore implements OAuthTokenStore {
         instant(rs.getTimestamp("access_expires_at")),
         instant(rs.getTimestamp("refresh_expires_at")),
         instant(rs.getTimestamp("refresh_hard_expires_at")),
-        instant(rs.getTimestamp("refresh_lease_until")));
+        instant(rs.getTimestamp("refresh_lease_until")),
+        instant(rs.getTimestamp("reconnect_required_at")));
   }
 
   private static Timestamp ts(Instant i) {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -60,8 +61,18 @@ class QuickBooksConnectController {
     model.addAttribute("realmId", realm.map(RealmId::value).orElse(null));
     if (oauth.isPresent() && realm.isPresent()) {
       QuickBooksTokens tokens = connector.tokens(oauth.get(), workspace, realm.get());
+      String companyName =
+          tokens.reconnectRequiredSince().isPresent()
+              ? null
+              : companyName(oauth.get(), tokens, realm.get());
+      // Read after the company check: a refused refresh marks the connection just now.
+      Optional<Instant> dead = tokens.reconnectRequiredSince();
       model.addAttribute("tokens", tokens.current().orElse(null));
-      model.addAttribute("companyName", companyName(oauth.get(), tokens, realm.get()));
+      model.addAttribute("companyName", companyName);
+      model.addAttribute("reconnectRequiredSince", dead.orElse(null));
+      model.addAttribute(
+          "status",
+          dead.isPresent() ? "reconnect" : companyName != null ? "connected" : "unreachable");
     }
     return "quickbooks";
   }
@@ -142,8 +153,9 @@ class QuickBooksConnectController {
   private static String companyName(
       QuickBooksOAuthClient oauth, QuickBooksTokens tokens, RealmId realm) {
     try {
+      // A person waits for this page: a short deadline, never Intuit's throttling minute.
       return new HttpQuickBooksClient(
-              oauth.endpoints().api(), realm, tokens, QuickBooksClientOptions.defaults())
+              oauth.endpoints().api(), realm, tokens, QuickBooksClientOptions.interactive())
           .companyInfo()
           .companyName();
     } catch (QuickBooksException.ReconnectRequired e) {

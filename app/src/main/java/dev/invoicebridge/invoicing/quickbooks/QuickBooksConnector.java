@@ -15,7 +15,9 @@ import dev.invoicebridge.vault.SecretVault;
 import dev.invoicebridge.workspace.WorkspaceId;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,7 @@ public class QuickBooksConnector {
   private final LocalServer localServer;
   private final ObjectProvider<ServletRegistrationBean<QuickBooksSandboxServlet>> emulator;
   private final JdbcQuickBooksTokenStore.Storage storage;
+  private final Map<TokensKey, QuickBooksTokens> tokens = new ConcurrentHashMap<>();
 
   QuickBooksConnector(
       InvoicebridgeProperties properties,
@@ -76,6 +79,8 @@ public class QuickBooksConnector {
   private QuickBooksOAuthClient emulatorClient(QuickBooksSandboxServlet servlet, URI origin) {
     SandboxSettings app = servlet.sandbox().settings();
     String browser = origin.toString().replaceAll("/+$", "");
+    // As an admin registers the callback in Intuit's portal: the consent page redirects only there.
+    servlet.sandbox().registerRedirectUri(URI.create(browser + CALLBACK_PATH));
     QuickBooksEndpoints local =
         QuickBooksEndpoints.emulator(localServer.sandboxBaseUrl(ConnectionKind.QUICKBOOKS));
     // The browser visits the consent page; the server calls the token endpoints directly.
@@ -97,11 +102,38 @@ public class QuickBooksConnector {
     return new JdbcQuickBooksTokenStore(workspace, storage);
   }
 
-  /** Single-flight tokens for the workspace's connected company. */
+  /**
+   * Single-flight tokens for the workspace's connected company: one object per workspace and realm
+   * for the life of the instance, so every thread of this instance queues on the same refresh lock
+   * (the store's lease coordinates instances).
+   */
   public QuickBooksTokens tokens(
       QuickBooksOAuthClient oauth, WorkspaceId workspace, RealmId realm) {
-    return new QuickBooksTokens(oauth, store(workspace), realm, storage.clock());
+    return tokens.computeIfAbsent(
+        new TokensKey(workspace, realm),
+        k -> new QuickBooksTokens(oauth, store(workspace), realm, storage.clock()));
   }
+
+  /**
+   * The workspace's OAuth connection, when it has one and an app to refresh it with: the API root
+   * and the tokens.
+   */
+  public Optional<OAuthConnection> connected(WorkspaceId workspace) {
+    Optional<RealmId> realm = store(workspace).realm();
+    if (realm.isEmpty()) {
+      return Optional.empty();
+    }
+    return oauth(localServer.sandboxBaseUrl(ConnectionKind.QUICKBOOKS).resolve("/"))
+        .map(
+            client ->
+                new OAuthConnection(
+                    client.endpoints().api(), realm.get(), tokens(client, workspace, realm.get())));
+  }
+
+  /** An OAuth-connected company: where its API answers and the tokens to call it with. */
+  public record OAuthConnection(URI api, RealmId realm, QuickBooksTokens tokens) {}
+
+  private record TokensKey(WorkspaceId workspace, RealmId realm) {}
 
   private static boolean isSet(String s) {
     return s != null && !s.isBlank();

@@ -1,15 +1,18 @@
 package dev.invoicebridge.invoicing.quickbooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invoicebridge.quickbooks.HttpQuickBooksClient;
 import dev.invoicebridge.quickbooks.QuickBooksClientOptions;
+import dev.invoicebridge.quickbooks.QuickBooksException;
 import dev.invoicebridge.quickbooks.RealmId;
 import dev.invoicebridge.quickbooks.oauth.OAuthApp;
 import dev.invoicebridge.quickbooks.oauth.OAuthTokens;
 import dev.invoicebridge.quickbooks.oauth.QuickBooksEndpoints;
 import dev.invoicebridge.quickbooks.oauth.QuickBooksOAuthClient;
 import dev.invoicebridge.quickbooks.oauth.QuickBooksTokens;
+import dev.invoicebridge.quickbooks.oauth.StoredTokens;
 import dev.invoicebridge.sandbox.SandboxServer;
 import dev.invoicebridge.sandbox.quickbooks.QuickBooksSandbox;
 import dev.invoicebridge.sandbox.quickbooks.QuickBooksSandboxServlet;
@@ -65,6 +68,7 @@ class JdbcQuickBooksTokenStoreTest {
     sandbox =
         new QuickBooksSandbox(SandboxSettings.of(APP.clientId(), APP.clientSecret(), "v"), clock);
     sandbox.addCompany(REALM, "Sandbox Company US 1");
+    sandbox.registerRedirectUri(APP.redirectUri());
     server = SandboxServer.start(0, Map.of("quickbooks", new QuickBooksSandboxServlet(sandbox)));
     oauth =
         new QuickBooksOAuthClient(
@@ -180,6 +184,41 @@ class JdbcQuickBooksTokenStoreTest {
     assertThat(store.load(first.realmId()).orElseThrow().tokens().refreshToken())
         .isEqualTo(second.refreshToken());
     assertThat(store.realm()).contains(first.realmId());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_refused_connection_is_marked_for_every_instance_until_a_reconnect(TestDatabases.Kind kind)
+      throws Exception {
+    DataSource db = TestDatabases.migrated(kind);
+    WorkspaceId ws = new Workspaces(JdbcClient.create(db), clock).ensureDefault("Test").id();
+    JdbcQuickBooksTokenStore storeA = instance(db, ws);
+    JdbcQuickBooksTokenStore storeB = instance(db, ws);
+    OAuthTokens first = connect();
+    QuickBooksTokens.connect(storeA, first);
+    RealmId realm = new RealmId(REALM);
+    QuickBooksTokens instanceA = new QuickBooksTokens(oauth, storeA, realm, clock);
+    QuickBooksTokens instanceB = new QuickBooksTokens(oauth, storeB, realm, clock);
+    oauth.revoke(first.refreshToken());
+    clock.advance(Duration.ofMinutes(61));
+
+    assertThatThrownBy(instanceA::accessToken)
+        .isInstanceOf(QuickBooksException.ReconnectRequired.class);
+    long version = storeB.load(realm).orElseThrow().version();
+    assertThatThrownBy(instanceB::accessToken)
+        .isInstanceOf(QuickBooksException.ReconnectRequired.class);
+
+    StoredTokens row = storeB.load(realm).orElseThrow();
+    assertThat(row.reconnectRequiredSince()).isEqualTo(clock.instant());
+    assertThat(row.refreshLeaseUntil()).isNull();
+    assertThat(row.version()).as("B took no lease: it never tried to refresh").isEqualTo(version);
+    assertThat(storeA.markReconnectRequired(realm, version - 1, clock.instant()))
+        .as("a stale version does not land")
+        .isFalse();
+
+    QuickBooksTokens.connect(storeA, connect());
+    assertThat(instanceB.reconnectRequiredSince()).isEmpty();
+    assertThat(instanceB.accessToken()).isNotBlank();
   }
 
   @ParameterizedTest

@@ -3,11 +3,17 @@ package dev.invoicebridge.invoicing.quickbooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invoicebridge.connection.Connection;
+import dev.invoicebridge.connection.ConnectionKind;
+import dev.invoicebridge.connection.Connections;
 import dev.invoicebridge.quickbooks.QuickBooksException;
+import dev.invoicebridge.quickbooks.RealmId;
 import dev.invoicebridge.quickbooks.oauth.OAuthTokens;
 import dev.invoicebridge.quickbooks.oauth.QuickBooksOAuthClient;
 import dev.invoicebridge.sandboxmode.SandboxAccounts;
 import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.workspace.WorkspaceId;
+import dev.invoicebridge.workspace.Workspaces;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -49,6 +55,9 @@ class QuickBooksConnectFlowTest {
   @LocalServerPort int port;
   @Autowired QuickBooksConnector connector;
   @Autowired JdbcClient jdbc;
+  @Autowired Connections connections;
+  @Autowired SandboxAccounts accounts;
+  @Autowired Workspaces workspaces;
 
   @Test
   void an_admin_connects_through_the_consent_page_and_disconnect_revokes() {
@@ -95,6 +104,92 @@ class QuickBooksConnectFlowTest {
         connector.oauth(URI.create("http://localhost:" + port)).orElseThrow();
     assertThatThrownBy(() -> oauth.refresh(stored))
         .isInstanceOf(QuickBooksException.ReconnectRequired.class);
+  }
+
+  @Test
+  void a_connection_quickbooks_refuses_is_shown_as_needing_a_reconnect_and_the_check_says_so() {
+    Browser browser = new Browser("http://localhost:" + port);
+    browser.login("admin", SandboxApp.password(DATA, "admin"));
+    connectThroughConsent(browser);
+    WorkspaceId workspace = defaultWorkspace();
+    try {
+      Connection sandboxConnection =
+          connections.get(workspace, ConnectionKind.QUICKBOOKS).orElseThrow();
+      assertThat(connections.check(sandboxConnection).ok()).isTrue();
+      // Intuit revokes the grant (the user disconnected the app in QuickBooks) and the access
+      // token expires, so the next call must refresh, which Intuit refuses.
+      QuickBooksOAuthClient oauth =
+          connector.oauth(URI.create("http://localhost:" + port)).orElseThrow();
+      oauth.revoke(currentTokens().refreshToken());
+      assertThat(control("POST", "/oauth/expire-access-tokens", sandboxToken()).statusCode())
+          .isEqualTo(200);
+
+      String page = browser.get("/settings/quickbooks").body();
+
+      assertThat(page)
+          .contains("data-quickbooks-status=\"reconnect\"")
+          .contains("nothing is sent to QuickBooks until you reconnect");
+      assertThat(
+              jdbc.sql("select reconnect_required_at from quickbooks_token")
+                  .query(java.sql.Timestamp.class)
+                  .single())
+          .isNotNull();
+      // The check uses the workspace's OAuth tokens, not the sandbox's pre-issued token.
+      Connection.Check check = connections.check(sandboxConnection);
+      assertThat(check.ok()).isFalse();
+      assertThat(check.message()).contains("reconnect QuickBooks in Settings");
+
+      connectThroughConsent(browser);
+      assertThat(browser.get("/settings/quickbooks").body())
+          .contains("data-quickbooks-status=\"connected\"");
+      assertThat(connections.check(sandboxConnection).ok()).isTrue();
+    } finally {
+      connector.store(workspace).delete(new RealmId(SandboxAccounts.QUICKBOOKS_REALM_ID));
+    }
+  }
+
+  @Test
+  void the_emulators_controls_take_the_sandbox_credential_kept_in_the_vault() {
+    HttpResponse<String> withCredential = control("GET", "/calls", sandboxToken());
+    HttpResponse<String> without = control("GET", "/calls", "not-the-token");
+
+    assertThat(withCredential.statusCode()).isEqualTo(200);
+    assertThat(withCredential.body()).contains("\"calls\"");
+    assertThat(without.statusCode()).isEqualTo(401);
+  }
+
+  private void connectThroughConsent(Browser browser) {
+    HttpResponse<String> consent = browser.get("/settings/quickbooks/connect");
+    Map<String, String> form = hidden(consent.body());
+    form.put("realmId", SandboxAccounts.QUICKBOOKS_REALM_ID);
+    form.put("action", "connect");
+    assertThat(browser.postForm("/sandbox/quickbooks/connect/oauth2", form).body())
+        .contains("QuickBooks connected.");
+  }
+
+  private WorkspaceId defaultWorkspace() {
+    return workspaces.bySlug(Workspaces.DEFAULT_SLUG).orElseThrow().id();
+  }
+
+  private String sandboxToken() {
+    return accounts.ensure(defaultWorkspace()).quickBooksAccessToken();
+  }
+
+  private HttpResponse<String> control(String method, String path, String bearer) {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(
+          HttpRequest.newBuilder(
+                  URI.create("http://localhost:" + port + "/sandbox/quickbooks/_control" + path))
+              .header("Authorization", "Bearer " + bearer)
+              .method(method, HttpRequest.BodyPublishers.noBody())
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

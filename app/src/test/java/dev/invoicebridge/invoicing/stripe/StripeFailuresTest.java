@@ -208,7 +208,7 @@ class StripeFailuresTest {
   }
 
   private static ConnectionTarget target(String key) {
-    return new ConnectionTarget(ConnectionKind.STRIPE, rig.baseUri(), new Secret(key), null);
+    return new ConnectionTarget(ConnectionKind.STRIPE, rig.baseUri(), new Secret(key), null, null);
   }
 
   private static StripeCalls calls(String key) {

@@ -32,6 +32,21 @@ public final class InMemoryOAuthTokenStore implements OAuthTokenStore {
   }
 
   @Override
+  public boolean markReconnectRequired(RealmId realm, long expectedVersion, Instant since) {
+    boolean[] written = {false};
+    rows.computeIfPresent(
+        realm,
+        (r, current) -> {
+          if (current.version() != expectedVersion) {
+            return current;
+          }
+          written[0] = true;
+          return new StoredTokens(expectedVersion + 1, current.tokens(), null, since);
+        });
+    return written[0];
+  }
+
+  @Override
   public void delete(RealmId realm) {
     rows.remove(realm);
   }

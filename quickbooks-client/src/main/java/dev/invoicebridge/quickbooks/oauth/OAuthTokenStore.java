@@ -16,11 +16,21 @@ public interface OAuthTokenStore {
   /**
    * Replaces the realm's row with {@code tokens} and {@code refreshLeaseUntil} (null: no lease)
    * only if its version is still {@code expectedVersion}; the new version is {@code expectedVersion
-   * + 1}. {@code expectedVersion} 0 inserts and fails if a row exists.
+   * + 1}, and the row is usable (any reconnect-required mark is cleared). {@code expectedVersion} 0
+   * inserts and fails if a row exists.
    *
    * @return whether the row was written
    */
   boolean compareAndSet(long expectedVersion, OAuthTokens tokens, Instant refreshLeaseUntil);
+
+  /**
+   * Marks the realm's connection dead since {@code since} (Intuit refused its refresh token for
+   * good), clearing any lease, only if its version is still {@code expectedVersion}; the version
+   * becomes {@code expectedVersion + 1}. Only a reconnect ({@link #compareAndSet}) revives it.
+   *
+   * @return whether the row was written
+   */
+  boolean markReconnectRequired(RealmId realm, long expectedVersion, Instant since);
 
   /** Forgets the realm's tokens (disconnect). */
   void delete(RealmId realm);

@@ -72,6 +72,11 @@ public final class QuickBooksTokens implements AccessTokenSource {
     return store.load(realm).map(StoredTokens::tokens);
   }
 
+  /** When Intuit refused the connection for good, if it did: the admin must reconnect. */
+  public Optional<Instant> reconnectRequiredSince() {
+    return store.load(realm).map(StoredTokens::reconnectRequiredSince);
+  }
+
   @Override
   public String accessToken() {
     return fresh(null);
@@ -88,6 +93,10 @@ public final class QuickBooksTokens implements AccessTokenSource {
       long deadline = System.nanoTime() + MAX_WAIT.toNanos();
       while (true) {
         StoredTokens row = store.load(realm).orElseThrow(() -> reconnect("not connected", null));
+        if (row.reconnectRequired()) {
+          // Dead until an admin reconnects: no token of this row is sent to Intuit again.
+          throw reconnect("QuickBooks refused this connection; reconnect QuickBooks", null);
+        }
         Instant now = clock.instant();
         OAuthTokens tokens = row.tokens();
         boolean usable =
@@ -99,6 +108,7 @@ public final class QuickBooksTokens implements AccessTokenSource {
           return tokens.accessToken();
         }
         if (!tokens.refreshTokenValid(now)) {
+          store.markReconnectRequired(realm, row.version(), now);
           throw reconnect("the refresh token expired; reconnect QuickBooks", null);
         }
         if (row.leasedAt(now)) {
@@ -118,12 +128,21 @@ public final class QuickBooksTokens implements AccessTokenSource {
     try {
       fresh = oauth.refresh(stale);
     } catch (QuickBooksException.ReconnectRequired invalidGrant) {
-      // Before declaring the connection dead: maybe someone else rotated the token meanwhile.
+      // Before declaring the connection dead: maybe another instance rotated the token meanwhile
+      // (our lease ran out while the call was slow, and it took over).
       Optional<StoredTokens> now = store.load(realm);
-      if (now.isPresent() && !now.get().tokens().refreshToken().equals(stale.refreshToken())) {
+      if (now.isPresent()
+          && !now.get().reconnectRequired()
+          && !now.get().tokens().refreshToken().equals(stale.refreshToken())) {
         return now.get().tokens().accessToken();
       }
-      store.compareAndSet(leasedVersion, stale, null);
+      if (!"invalid_grant".equals(invalidGrant.code())) {
+        // invalid_client: our app credentials are wrong, not the connection; keep it.
+        store.compareAndSet(leasedVersion, stale, null);
+        throw invalidGrant;
+      }
+      log.warn("QuickBooks refused the refresh token for realm {}; reconnect required", realm);
+      store.markReconnectRequired(realm, leasedVersion, clock.instant());
       throw invalidGrant;
     } catch (RuntimeException e) {
       store.compareAndSet(leasedVersion, stale, null);

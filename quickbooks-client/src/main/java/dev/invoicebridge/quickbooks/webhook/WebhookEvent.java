@@ -27,5 +27,8 @@ public record WebhookEvent(
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(entityId, "entityId");
     Objects.requireNonNull(operation, "operation");
+    if (eventId.isBlank() || entity.isBlank() || entityId.isBlank()) {
+      throw new IllegalArgumentException("An event needs an id, an entity and an entity id");
+    }
   }
 }

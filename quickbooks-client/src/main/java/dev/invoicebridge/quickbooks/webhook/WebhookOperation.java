@@ -1,6 +1,8 @@
 package dev.invoicebridge.quickbooks.webhook;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What happened to the entity; legacy names and CloudEvents verbs map onto the same values. */
 public enum WebhookOperation {
@@ -29,21 +31,14 @@ public enum WebhookOperation {
     return cloudEventVerb;
   }
 
-  static WebhookOperation fromLegacy(String name) {
-    for (WebhookOperation op : values()) {
-      if (op.legacyName.equalsIgnoreCase(name)) {
-        return op;
-      }
-    }
-    throw new IllegalArgumentException("Unknown QuickBooks webhook operation: " + name);
+  /** The operation with this legacy name, or empty for one Intuit added after this client. */
+  static Optional<WebhookOperation> fromLegacy(String name) {
+    return Arrays.stream(values()).filter(op -> op.legacyName.equalsIgnoreCase(name)).findFirst();
   }
 
-  static WebhookOperation fromVerb(String verb) {
-    for (WebhookOperation op : values()) {
-      if (op.cloudEventVerb.equals(verb.toLowerCase(Locale.ROOT))) {
-        return op;
-      }
-    }
-    throw new IllegalArgumentException("Unknown QuickBooks CloudEvents verb: " + verb);
+  /** The operation with this CloudEvents verb, or empty for one this client does not know. */
+  static Optional<WebhookOperation> fromVerb(String verb) {
+    String lower = verb.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(op -> op.cloudEventVerb.equals(lower)).findFirst();
   }
 }

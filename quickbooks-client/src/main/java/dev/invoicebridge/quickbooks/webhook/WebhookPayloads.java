@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,14 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code eventNotifications} is the legacy format. Verify the signature first.
  */
 public final class WebhookPayloads {
+  private static final Logger log = LoggerFactory.getLogger(WebhookPayloads.class);
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private WebhookPayloads() {}
 
   /**
-   * Verifies the signature, then parses; throws {@link IllegalArgumentException} if either fails.
+   * Verifies the signature, then parses; throws {@link IllegalArgumentException} if the signature
+   * does not match or the body is not a webhook payload at all.
    */
-  public static List<WebhookEvent> verifyAndParse(
+  public static WebhookBatch verifyAndParse(
       byte[] rawBody, String signatureHeader, String verifierToken) {
     if (!QuickBooksWebhookSignature.isValid(rawBody, signatureHeader, verifierToken)) {
       throw new IllegalArgumentException("The intuit-signature header does not match the body");
@@ -34,8 +40,12 @@ public final class WebhookPayloads {
     return parse(rawBody);
   }
 
-  /** The events in {@code rawBody}, in payload order. */
-  public static List<WebhookEvent> parse(byte[] rawBody) {
+  /**
+   * The events in {@code rawBody}, in payload order. An event this client cannot read (an unknown
+   * operation or verb, a malformed entry) is skipped and reported in the batch, never fatal for the
+   * others; only a body that is not a webhook payload at all throws.
+   */
+  public static WebhookBatch parse(byte[] rawBody) {
     JsonNode root;
     try {
       root = JSON.readTree(rawBody);
@@ -51,44 +61,85 @@ public final class WebhookPayloads {
     throw new IllegalArgumentException("Neither a CloudEvents array nor eventNotifications");
   }
 
-  private static List<WebhookEvent> cloudEvents(JsonNode array) {
-    List<WebhookEvent> events = new ArrayList<>();
+  private static WebhookBatch cloudEvents(JsonNode array) {
+    Collector out = new Collector();
     for (JsonNode e : array) {
       // type = qbo.<entity>.<verb>.v1
       String[] type = e.path("type").asString("").split("\\.");
       if (type.length != 4 || !type[0].equals("qbo")) {
-        throw new IllegalArgumentException("Unexpected CloudEvents type: " + e.path("type"));
+        out.skip("unexpected CloudEvents type " + e.path("type"), e);
+        continue;
       }
-      events.add(
-          new WebhookEvent(
-              e.path("id").asString(),
-              new RealmId(e.path("intuitaccountid").asString()),
-              entityName(type[1]),
-              e.path("intuitentityid").asString(),
-              WebhookOperation.fromVerb(type[2]),
-              instant(e.path("time")),
-              text(e.path("data").path("deletedid"))));
+      Optional<WebhookOperation> op = WebhookOperation.fromVerb(type[2]);
+      if (op.isEmpty()) {
+        out.skip("unknown CloudEvents verb " + type[2], e);
+        continue;
+      }
+      out.add(
+          e,
+          () ->
+              new WebhookEvent(
+                  e.path("id").asString(),
+                  new RealmId(e.path("intuitaccountid").asString()),
+                  entityName(type[1]),
+                  e.path("intuitentityid").asString(),
+                  op.get(),
+                  instant(e.path("time")),
+                  text(e.path("data").path("deletedid"))));
     }
-    return events;
+    return out.batch();
   }
 
-  private static List<WebhookEvent> legacy(JsonNode notifications) {
-    List<WebhookEvent> events = new ArrayList<>();
+  private static WebhookBatch legacy(JsonNode notifications) {
+    Collector out = new Collector();
     for (JsonNode n : notifications) {
-      RealmId realm = new RealmId(n.path("realmId").asString());
       for (JsonNode e : n.path("dataChangeEvent").path("entities")) {
-        events.add(
-            new WebhookEvent(
-                digest(realm.value() + "|" + e),
-                realm,
-                e.path("name").asString(),
-                e.path("id").asString(),
-                WebhookOperation.fromLegacy(e.path("operation").asString()),
-                instant(e.path("lastUpdated")),
-                text(e.path("deletedId"))));
+        Optional<WebhookOperation> op =
+            WebhookOperation.fromLegacy(e.path("operation").asString(""));
+        if (op.isEmpty()) {
+          out.skip("unknown operation " + e.path("operation"), e);
+          continue;
+        }
+        out.add(
+            e,
+            () -> {
+              RealmId realm = new RealmId(n.path("realmId").asString());
+              return new WebhookEvent(
+                  digest(realm.value() + "|" + e),
+                  realm,
+                  e.path("name").asString(),
+                  e.path("id").asString(),
+                  op.get(),
+                  instant(e.path("lastUpdated")),
+                  text(e.path("deletedId")));
+            });
       }
     }
-    return events;
+    return out.batch();
+  }
+
+  /** Events read so far, and those skipped with the reason. */
+  private static final class Collector {
+    private final List<WebhookEvent> events = new ArrayList<>();
+    private final List<WebhookBatch.Skipped> skipped = new ArrayList<>();
+
+    void add(JsonNode raw, Supplier<WebhookEvent> read) {
+      try {
+        events.add(read.get());
+      } catch (RuntimeException malformed) {
+        // A missing id, a realm that is not a number, a time that does not parse.
+        skip("malformed event: " + malformed.getMessage(), raw);
+      }
+    }
+
+    void skip(String reason, JsonNode raw) {
+      log.warn("Skipping a QuickBooks webhook event: {}", reason);
+      skipped.add(new WebhookBatch.Skipped(reason, raw.toString()));
+    }
+
+    WebhookBatch batch() {
+      return new WebhookBatch(events, skipped);
+    }
   }
 
   /** CloudEvents spell the entity in lower case; the legacy format (and the API) capitalise it. */

@@ -31,7 +31,7 @@ final class ApiEndpoints {
     Optional<String> allowed = sandbox.oauth().realmFor(ex.bearerToken().orElse(null));
     if (allowed.isEmpty()) {
       ex.header("WWW-Authenticate", "Bearer realm=\"Intuit\", error=\"invalid_token\"");
-      ex.json(401, gatewayAuthFault());
+      ex.json(401, gatewayAuthFault(sandbox.clock().millis()));
       return true;
     }
     Optional<SandboxCompany> company = sandbox.company(realm);
@@ -44,7 +44,7 @@ final class ApiEndpoints {
           "AuthorizationFault");
     }
     if (!sandbox.throttle().admit(realm)) {
-      throw FaultPlan.toFault(new FaultPlan.Injected(429, "003001", ""));
+      throw FaultPlan.throttled();
     }
     try {
       serve(ex, company.get(), m.group(2));
@@ -99,8 +99,8 @@ final class ApiEndpoints {
       case "GET customer/{id}" -> wrap(company, "Customer", company.require("Customer", parts[1]));
       case "GET item/{id}" -> wrap(company, "Item", company.require("Item", parts[1]));
       case "GET invoice/{id}" -> wrap(company, "Invoice", company.require("Invoice", parts[1]));
-      case "POST customer" ->
-          created(company, "Customer", NameLists.createCustomer(company, ex.jsonBody()));
+      case "GET payment/{id}" -> wrap(company, "Payment", company.require("Payment", parts[1]));
+      case "POST customer" -> customer(company, ex.jsonBody());
       case "POST item" -> created(company, "Item", NameLists.createItem(company, ex.jsonBody()));
       case "POST invoice" ->
           InvoiceWrites.write(sandbox, company, ex.query("operation").orElse(""), ex.jsonBody());
@@ -112,6 +112,16 @@ final class ApiEndpoints {
               "Unsupported Operation",
               "Operation " + ex.method() + " " + path + " is not supported.");
     };
+  }
+
+  /** A body with an Id updates the customer; without one it creates a customer. */
+  private Object customer(SandboxCompany company, ObjectNode body) {
+    if (!body.has("Id")) {
+      return created(company, "Customer", NameLists.createCustomer(company, body));
+    }
+    ObjectNode updated = CustomerUpdates.update(company, body);
+    sandbox.webhooks().changed(company, "Customer", updated.path("Id").asString(), "Update");
+    return wrap(company, "Customer", updated);
   }
 
   private Object created(SandboxCompany company, String entity, ObjectNode node) {
@@ -150,7 +160,7 @@ final class ApiEndpoints {
   }
 
   /** The gateway's lower-case fault shape that QuickBooks sends for an invalid or expired token. */
-  private static Map<String, Object> gatewayAuthFault() {
+  private static Map<String, Object> gatewayAuthFault(long nowMillis) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", "message=AuthenticationFailed; errorCode=003200; statusCode=401");
     error.put("detail", "Token expired");
@@ -164,7 +174,7 @@ final class ApiEndpoints {
     body.put("queryResponse", null);
     body.put("batchItemResponse", List.of());
     body.put("requestId", null);
-    body.put("time", System.currentTimeMillis());
+    body.put("time", nowMillis);
     body.put("status", null);
     body.put("cdcresponse", List.of());
     return body;

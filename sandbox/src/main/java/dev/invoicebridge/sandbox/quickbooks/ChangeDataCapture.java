@@ -29,25 +29,20 @@ final class ChangeDataCapture {
     List<Map<String, Object>> groups = new ArrayList<>();
     for (String raw : entities.split(",")) {
       String entity = canonical(raw.trim());
-      List<Object> rows = new ArrayList<>();
+      // Changes and deletion stubs in one timeline, oldest first, so that the 1,000-object cap
+      // cuts the newest changes of either kind and a client resuming from the last time it saw
+      // misses nothing (stubs listed last would be the first to be dropped).
+      List<Change> changes = new ArrayList<>();
       company.all(entity).values().stream()
           .filter(e -> !updated(e).isBefore(since))
-          .sorted(Comparator.comparing(ChangeDataCapture::updated))
-          .forEach(rows::add);
+          .forEach(e -> changes.add(new Change(updated(e), e)));
       for (SandboxCompany.Deletion d : company.deletions()) {
         if (d.entity().equals(entity) && !d.at().isBefore(since)) {
-          rows.add(
-              Map.of(
-                  "domain",
-                  "QBO",
-                  "status",
-                  "Deleted",
-                  "Id",
-                  d.id(),
-                  "MetaData",
-                  Map.of("LastUpdatedTime", d.at().format(SandboxCompany.TIMESTAMP))));
+          changes.add(new Change(d.at(), stub(d)));
         }
       }
+      changes.sort(Comparator.comparing(Change::at));
+      List<Object> rows = changes.stream().map(Change::payload).toList();
       if (!rows.isEmpty()) {
         List<Object> page = rows.subList(0, Math.min(rows.size(), MAX_OBJECTS));
         Map<String, Object> group = new LinkedHashMap<>();
@@ -65,6 +60,17 @@ final class ChangeDataCapture {
     body.put("CDCResponse", List.of(Map.of("QueryResponse", groups)));
     body.put("time", company.responseTime());
     return body;
+  }
+
+  private record Change(OffsetDateTime at, Object payload) {}
+
+  private static Map<String, Object> stub(SandboxCompany.Deletion d) {
+    Map<String, Object> stub = new LinkedHashMap<>();
+    stub.put("domain", "QBO");
+    stub.put("status", "Deleted");
+    stub.put("Id", d.id());
+    stub.put("MetaData", Map.of("LastUpdatedTime", d.at().format(SandboxCompany.TIMESTAMP)));
+    return stub;
   }
 
   private static OffsetDateTime updated(ObjectNode e) {
@@ -90,6 +96,7 @@ final class ChangeDataCapture {
       case "invoice" -> "Invoice";
       case "customer" -> "Customer";
       case "item" -> "Item";
+      case "payment" -> "Payment";
       default ->
           throw QboFault.validation(
               "4001", "Invalid query", "CDC is not supported for entity " + name);

@@ -1,5 +1,7 @@
 package dev.invoicebridge.sandbox.quickbooks;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +26,7 @@ final class ControlEndpoints {
     if (!ex.path().startsWith("/_control/")) {
       return false;
     }
-    if (!sandbox.oauth().clientAuthenticated(ex.header("Authorization").orElse(""))) {
+    if (!sandbox.oauth().controlAuthenticated(ex.header("Authorization").orElse(""))) {
       ex.json(401, Map.of("error", "invalid_client"));
       return true;
     }
@@ -45,6 +47,13 @@ final class ControlEndpoints {
         return true;
       }
       case "POST /_control/oauth/expire-access-tokens" -> sandbox.oauth().expireAccessTokens();
+      case "POST /_control/oauth/lifetimes" -> sandbox.tokenLifetimes(lifetimes(ex.jsonBody()));
+      case "POST /_control/limits" -> sandbox.throttle().limits(limits(ex.jsonBody()));
+      case "DELETE /_control/calls" -> sandbox.calls().clear();
+      case "GET /_control/calls" -> {
+        ex.json(200, Map.of("calls", calls()));
+        return true;
+      }
       case "GET /_control/oauth" -> {
         ex.json(
             200,
@@ -52,7 +61,9 @@ final class ControlEndpoints {
                 "refreshGrants",
                 sandbox.oauth().refreshGrants(),
                 "codeGrants",
-                sandbox.oauth().codeGrants()));
+                sandbox.oauth().codeGrants(),
+                "refreshRefusals",
+                sandbox.oauth().refreshRefusals()));
         return true;
       }
       default -> {
@@ -68,12 +79,19 @@ final class ControlEndpoints {
     return switch (what) {
       case "customers" ->
           ApiEndpoints.wrap(company, "Customer", NameLists.createCustomer(company, body));
+      case "vendors" ->
+          ApiEndpoints.wrap(company, "Vendor", NameLists.createNameHolder(company, "Vendor", body));
+      case "employees" ->
+          ApiEndpoints.wrap(
+              company, "Employee", NameLists.createNameHolder(company, "Employee", body));
       case "items" -> ApiEndpoints.wrap(company, "Item", NameLists.createItem(company, body));
       case "invoices" -> seedInvoices(company, body);
       case "payments" -> {
         String id = body.path("invoiceId").asString("");
         ObjectNode invoice = company.require("Invoice", id);
-        InvoiceRules.recordPayment(company, invoice, body.path("amount").decimalValue());
+        ObjectNode payment =
+            InvoiceRules.recordPayment(company, invoice, body.path("amount").decimalValue());
+        sandbox.webhooks().changed(company, "Payment", payment.path("Id").asString(), "Create");
         sandbox.webhooks().changed(company, "Invoice", id, "Update");
         yield ApiEndpoints.wrap(company, "Invoice", invoice);
       }
@@ -108,6 +126,54 @@ final class ControlEndpoints {
       InvoiceRules.create(company, copy);
     }
     return Map.of("created", count);
+  }
+
+  /** Lifetimes in seconds; an omitted one keeps its current value. */
+  private SandboxSettings.TokenLifetimes lifetimes(JsonNode body) {
+    SandboxSettings.TokenLifetimes now = sandbox.oauth().lifetimes();
+    return new SandboxSettings.TokenLifetimes(
+        seconds(body, "accessTokenSeconds", now.accessToken()),
+        seconds(body, "refreshTokenSeconds", now.refreshToken()),
+        seconds(body, "hardCapSeconds", now.hardCap()));
+  }
+
+  private static Duration seconds(JsonNode body, String field, Duration otherwise) {
+    JsonNode n = body.path(field);
+    if (n.isMissingNode()) {
+      return otherwise;
+    }
+    if (!n.isIntegralNumber() || n.asLong() < 1) {
+      throw QboFault.validation("2010", "Invalid control value", field + " must be positive");
+    }
+    return Duration.ofSeconds(n.asLong());
+  }
+
+  private SandboxSettings.Limits limits(JsonNode body) {
+    SandboxSettings.Limits now = sandbox.throttle().limits();
+    try {
+      return new SandboxSettings.Limits(
+          body.path("requestsPerMinute").asInt(now.requestsPerMinute()),
+          body.path("concurrent").asInt(now.concurrent()));
+    } catch (IllegalArgumentException e) {
+      throw QboFault.validation("2010", "Invalid control value", e.getMessage());
+    }
+  }
+
+  /** The calls answered, without bodies: method, path, query parameters and status. */
+  private List<Map<String, Object>> calls() {
+    return sandbox.calls().calls().stream()
+        .map(
+            c ->
+                Map.<String, Object>of(
+                    "method",
+                    c.method(),
+                    "path",
+                    c.path(),
+                    "query",
+                    c.query(),
+                    "status",
+                    c.status()))
+        .toList();
   }
 
   private void faults(JsonNode body) {

@@ -31,15 +31,23 @@ final class FaultPlan {
     return Optional.empty();
   }
 
+  /**
+   * Intuit's throttling answer: code 3001 with the message the reference sheet quotes. The type is
+   * SERVICE as in recorded 429 answers (third-party samples; the sheet lists no type for it), and
+   * there is no Retry-After.
+   */
+  static QboFault throttled() {
+    return new QboFault(
+        429,
+        "3001",
+        "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+        "The request limit was reached.  Try again later",
+        "SERVICE");
+  }
+
   static QboFault toFault(Injected f) {
     return switch (f.status()) {
-      case 429 ->
-          new QboFault(
-              429,
-              "003001",
-              "message=ThrottleExceeded; errorCode=003001; statusCode=429",
-              "The request limit for this company has been reached",
-              "ThrottleExceeded");
+      case 429 -> throttled();
       case 200, 400 ->
           QboFault.validation(f.code(), "Injected fault", "A fault injected by the sandbox");
       default ->

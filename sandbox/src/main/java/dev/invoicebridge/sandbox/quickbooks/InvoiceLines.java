@@ -2,6 +2,7 @@ package dev.invoicebridge.sandbox.quickbooks;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -75,7 +76,7 @@ final class InvoiceLines {
   }
 
   /** TotalAmt, Balance and the SubTotalLineDetail line QuickBooks adds to every response. */
-  static void derive(ObjectNode invoice, BigDecimal paid) {
+  static void derive(SandboxCompany company, ObjectNode invoice, BigDecimal paid) {
     ArrayNode lines = QboExchange.JSON.createArrayNode();
     BigDecimal total = BigDecimal.ZERO;
     int n = 0;
@@ -99,10 +100,13 @@ final class InvoiceLines {
     invoice.set("Line", lines);
     invoice.put("TotalAmt", total);
     invoice.put("Balance", total.subtract(paid));
-    BigDecimal rate =
-        invoice.path("ExchangeRate").isNumber()
-            ? invoice.path("ExchangeRate").decimalValue()
-            : BigDecimal.ONE;
+    String currency = invoice.path("CurrencyRef").path("value").asString(company.homeCurrency());
+    if (!company.multiCurrency() || currency.equals(company.homeCurrency())) {
+      // Home amounts are reported only for foreign-currency transactions.
+      invoice.remove(List.of("HomeTotalAmt", "HomeBalance"));
+      return;
+    }
+    BigDecimal rate = invoice.path("ExchangeRate").decimalValue(BigDecimal.ONE);
     invoice.put("HomeTotalAmt", total.multiply(rate).setScale(2, RoundingMode.HALF_UP));
     invoice.put(
         "HomeBalance", total.subtract(paid).multiply(rate).setScale(2, RoundingMode.HALF_UP));

@@ -2,6 +2,7 @@ package dev.invoicebridge.sandbox.quickbooks;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,6 +31,7 @@ final class InvoiceRules {
   private InvoiceRules() {}
 
   static ObjectNode create(SandboxCompany company, ObjectNode body) {
+    IntuitSchema.checkRequest("Invoice", body);
     ObjectNode invoice = QboExchange.JSON.createObjectNode();
     for (String f : WRITABLE) {
       if (body.has(f) && !body.path(f).isNull()) {
@@ -37,6 +39,11 @@ final class InvoiceRules {
       }
     }
     ObjectNode customer = customer(company, invoice);
+    if (!company.customTxnNumbers()) {
+      // Without custom transaction numbers QuickBooks numbers every invoice itself (the sheet:
+      // custom numbers only when CustomTxnNumbers is on); a DocNumber sent anyway is not used.
+      invoice.remove("DocNumber");
+    }
     if (!invoice.has("DocNumber")) {
       invoice.put("DocNumber", company.nextDocNumber());
     }
@@ -57,13 +64,15 @@ final class InvoiceRules {
     invoice.put("ApplyTaxAfterDiscount", false);
     invoice.putArray("LinkedTxn");
     invoice.putObject("TxnTaxDetail").put("TotalTax", 0);
+    requireBillEmailToSend(invoice);
     InvoiceLines.validate(company, invoice, null);
-    InvoiceLines.derive(invoice, BigDecimal.ZERO);
+    InvoiceLines.derive(company, invoice, BigDecimal.ZERO);
     return company.insert("Invoice", invoice);
   }
 
   /** Applies a sparse (merge) or full (replace) update to the stored invoice. */
   static void update(SandboxCompany company, ObjectNode stored, ObjectNode body) {
+    IntuitSchema.checkRequest("Invoice", body);
     BigDecimal paid = company.paid(stored.path("Id").asString());
     ObjectNode next = stored.deepCopy();
     if (!body.path("sparse").asBoolean(false)) {
@@ -78,9 +87,13 @@ final class InvoiceRules {
       // Line is replace-all: kept ids must exist; new lines get fresh ids.
       next.set("Line", InvoiceLines.renumber(stored.path("Line"), body.path("Line")));
     }
+    if (!company.customTxnNumbers()) {
+      next.set("DocNumber", stored.path("DocNumber"));
+    }
     customer(company, next);
+    requireBillEmailToSend(next);
     InvoiceLines.validate(company, next, stored.path("Id").asString());
-    InvoiceLines.derive(next, paid);
+    InvoiceLines.derive(company, next, paid);
     if (next.path("TotalAmt").decimalValue().compareTo(paid) < 0) {
       throw QboFault.business("The invoice total cannot be less than the payments applied to it");
     }
@@ -104,26 +117,44 @@ final class InvoiceRules {
     stored.put("PrivateNote", note.isEmpty() ? "Voided" : "Voided - " + note);
     stored.put("TotalAmt", 0);
     stored.put("Balance", 0);
-    stored.put("HomeBalance", 0);
-    stored.put("HomeTotalAmt", 0);
+    if (stored.has("HomeTotalAmt")) {
+      stored.put("HomeBalance", 0);
+      stored.put("HomeTotalAmt", 0);
+    }
     company.touch(stored);
   }
 
   /** A payment applied from the control API: the balance falls; zero means paid. */
-  static void recordPayment(SandboxCompany company, ObjectNode stored, BigDecimal amount) {
+  static ObjectNode recordPayment(SandboxCompany company, ObjectNode stored, BigDecimal amount) {
     BigDecimal balance = stored.path("Balance").decimalValue();
     if (amount.signum() <= 0 || amount.compareTo(balance) > 0) {
       throw QboFault.business("A payment must be positive and at most the balance " + balance);
     }
-    String paymentId = company.nextId();
+    ObjectNode payment = Payments.record(company, stored, amount);
     ((ArrayNode) stored.path("LinkedTxn"))
         .addObject()
-        .put("TxnId", paymentId)
+        .put("TxnId", payment.path("Id").asString())
         .put("TxnType", "Payment");
     String id = stored.path("Id").asString();
     company.addPayment(id, amount);
-    InvoiceLines.derive(stored, company.paid(id));
+    InvoiceLines.derive(company, stored, company.paid(id));
     company.touch(stored);
+    return payment;
+  }
+
+  /** Intuit: BillEmail is required when EmailStatus is NeedToSend. */
+  private static void requireBillEmailToSend(ObjectNode invoice) {
+    String status = invoice.path("EmailStatus").asString("NotSet");
+    if (!Set.of("NotSet", "NeedToSend", "EmailSent").contains(status)) {
+      throw QboFault.validation(
+          "2010",
+          "Request has invalid or unsupported property",
+          "Property Name:EmailStatus specified is unsupported or invalid: " + status);
+    }
+    if (status.equals("NeedToSend")
+        && invoice.path("BillEmail").path("Address").asString("").isBlank()) {
+      throw QboFault.required("BillEmail");
+    }
   }
 
   static void send(SandboxCompany company, ObjectNode stored, String sendTo) {
@@ -163,11 +194,18 @@ final class InvoiceRules {
           "The invoice currency " + asked + " must match the customer's " + currency);
     }
     invoice.set("CurrencyRef", NameLists.currencyRef(asked));
-    invoice.put(
-        "ExchangeRate",
-        invoice.path("ExchangeRate").isNumber()
-            ? invoice.path("ExchangeRate").decimalValue()
-            : BigDecimal.ONE);
+    if (!company.multiCurrency()) {
+      // ExchangeRate and the home amounts exist only in multicurrency companies.
+      invoice.remove(List.of("ExchangeRate", "HomeTotalAmt", "HomeBalance"));
+    } else if (asked.equals(company.homeCurrency()) || !invoice.path("ExchangeRate").isNumber()) {
+      // The home currency is at 1; a foreign one without a rate falls back to 1, as QuickBooks
+      // does without a stored rate (which is why the client always sends one).
+      invoice.put(
+          "ExchangeRate",
+          asked.equals(company.homeCurrency())
+              ? BigDecimal.ONE
+              : invoice.path("ExchangeRate").decimalValue(BigDecimal.ONE));
+    }
     return customer;
   }
 }

@@ -17,16 +17,14 @@ final class NameLists {
 
   private NameLists() {}
 
+  /** The entities whose DisplayName must be unique among them all. */
+  private static final java.util.List<String> NAME_LISTS =
+      java.util.List.of("Customer", "Vendor", "Employee");
+
   static ObjectNode createCustomer(SandboxCompany company, ObjectNode body) {
+    IntuitSchema.checkRequest("Customer", body);
     String displayName = displayName(body);
-    // DisplayName is unique across customers (active or not), vendors and employees.
-    company.all("Customer").values().stream()
-        .filter(c -> c.path("DisplayName").asString().equalsIgnoreCase(displayName))
-        .findFirst()
-        .ifPresent(
-            existing -> {
-              throw duplicateName(existing.path("Id").asString());
-            });
+    requireUniqueDisplayName(company, displayName, null);
     String currency = body.path("CurrencyRef").path("value").asString(company.homeCurrency());
     checkCurrency(company, currency);
     ObjectNode c = QboExchange.JSON.createObjectNode();
@@ -36,7 +34,7 @@ final class NameLists {
     c.put("Balance", 0);
     c.put("BalanceWithJobs", 0);
     c.put("PreferredDeliveryMethod", "Print");
-    c.put("Active", true);
+    c.put("Active", body.path("Active").asBoolean(true));
     copy(
         body, c, "GivenName", "FamilyName", "CompanyName", "PrimaryEmailAddr", "BillAddr", "Notes");
     c.put("DisplayName", displayName);
@@ -46,7 +44,37 @@ final class NameLists {
     return company.insert("Customer", c);
   }
 
+  /**
+   * A vendor or employee, seeded through the control API: the emulator models them only as holders
+   * of display names, which customers cannot share.
+   */
+  static ObjectNode createNameHolder(SandboxCompany company, String entity, ObjectNode body) {
+    String displayName = displayName(body);
+    requireUniqueDisplayName(company, displayName, null);
+    ObjectNode holder = QboExchange.JSON.createObjectNode();
+    copy(body, holder, "GivenName", "FamilyName", "CompanyName", "PrimaryEmailAddr");
+    holder.put("DisplayName", displayName);
+    holder.put("PrintOnCheckName", displayName);
+    holder.put("Active", body.path("Active").asBoolean(true));
+    return company.insert(entity, holder);
+  }
+
+  /** DisplayName is unique across customers (active or not), vendors and employees. */
+  static void requireUniqueDisplayName(SandboxCompany company, String name, String selfId) {
+    for (String list : NAME_LISTS) {
+      company.all(list).values().stream()
+          .filter(c -> c.path("DisplayName").asString().equalsIgnoreCase(name))
+          .filter(c -> !(list.equals("Customer") && c.path("Id").asString().equals(selfId)))
+          .findFirst()
+          .ifPresent(
+              existing -> {
+                throw duplicateName(existing.path("Id").asString());
+              });
+    }
+  }
+
   static ObjectNode createItem(SandboxCompany company, ObjectNode body) {
+    IntuitSchema.checkRequest("Item", body);
     String name = body.path("Name").asString("");
     if (name.isBlank()) {
       throw QboFault.required("Name");
@@ -109,7 +137,7 @@ final class NameLists {
     }
   }
 
-  private static String displayName(ObjectNode body) {
+  static String displayName(ObjectNode body) {
     String given = body.path("DisplayName").asString("").trim();
     if (!given.isEmpty()) {
       return given;
@@ -131,7 +159,7 @@ final class NameLists {
             + existingId);
   }
 
-  private static void copy(JsonNode from, ObjectNode to, String... fields) {
+  static void copy(JsonNode from, ObjectNode to, String... fields) {
     for (String f : fields) {
       if (from.has(f) && !from.path(f).isNull()) {
         to.set(f, from.path(f));

@@ -30,6 +30,7 @@ final class OAuthEndpoints {
       case "POST /oauth2/v1/tokens/bearer" -> token(ex);
       case "POST /v2/oauth2/tokens/revoke" -> revoke(ex);
       case "GET /v1/openid_connect/userinfo" -> userInfo(ex);
+      case "GET /op/v1/jwks" -> ex.json(200, oauth.idTokens().jwks());
       default -> {
         return false;
       }
@@ -47,6 +48,11 @@ final class OAuthEndpoints {
           400,
           "text/html;charset=UTF-8",
           page("<p>Invalid client_id, redirect_uri or response_type.</p>"));
+      return;
+    }
+    // An unregistered redirect_uri gets an error page, never a redirect (it could be anyone's).
+    if (!oauth.registeredRedirect(redirect.get())) {
+      ex.write(400, "text/html;charset=UTF-8", unregistered());
       return;
     }
     StringBuilder form = new StringBuilder();
@@ -77,12 +83,16 @@ final class OAuthEndpoints {
       ex.write(400, "text/html;charset=UTF-8", page("<p>Invalid client_id or redirect_uri.</p>"));
       return;
     }
+    if (!oauth.registeredRedirect(redirect)) {
+      ex.write(400, "text/html;charset=UTF-8", unregistered());
+      return;
+    }
     Map<String, String> q = new LinkedHashMap<>();
     String realm = f.getOrDefault("realmId", "");
     if (!"connect".equals(f.get("action")) || sandbox.company(realm).isEmpty()) {
       q.put("error", "access_denied");
     } else {
-      q.put("code", oauth.issueCode(realm, redirect));
+      q.put("code", oauth.issueCode(realm, redirect, f.getOrDefault("scope", "")));
       q.put("realmId", realm);
     }
     q.put("state", f.getOrDefault("state", ""));
@@ -136,12 +146,18 @@ final class OAuthEndpoints {
       return;
     }
     Map<String, Object> user = new LinkedHashMap<>();
-    user.put("sub", "sandbox-user-" + grant.get());
+    user.put("sub", OAuthServer.subject(grant.get()));
     user.put("email", "admin@sandbox.invoicebridge.dev");
     user.put("emailVerified", true);
     user.put("givenName", "Sandbox");
     user.put("familyName", "Admin");
     ex.json(200, user);
+  }
+
+  private static byte[] unregistered() {
+    return page(
+        "<p>The redirect_uri is not one of the redirect URIs registered for this app"
+            + " (they must match exactly).</p>");
   }
 
   private static byte[] page(String body) {

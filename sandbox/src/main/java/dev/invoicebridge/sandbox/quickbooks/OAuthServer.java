@@ -1,14 +1,19 @@
 package dev.invoicebridge.sandbox.quickbooks;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -22,10 +27,10 @@ final class OAuthServer {
   private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  record Code(String realmId, String redirectUri, Instant expiresAt) {}
+  record Code(String realmId, String redirectUri, Set<String> scopes, Instant expiresAt) {}
 
   /** One connection (grant): every token issued from one authorization shares it. */
-  record Grant(String id, String realmId, Instant hardExpiresAt) {}
+  record Grant(String id, String realmId, Set<String> scopes, Instant hardExpiresAt) {}
 
   record RefreshToken(Grant grant, Instant expiresAt, boolean used) {}
 
@@ -33,18 +38,50 @@ final class OAuthServer {
 
   private final SandboxSettings settings;
   private final Clock clock;
+  private final IdTokens idTokens = new IdTokens();
+  private final Set<String> redirectUris = ConcurrentHashMap.newKeySet();
+  private volatile SandboxSettings.TokenLifetimes lifetimes;
   private final Map<String, Code> codes = new ConcurrentHashMap<>();
   private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
   private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
   private final Map<String, Boolean> revokedGrants = new ConcurrentHashMap<>();
   private final AtomicInteger refreshGrants = new AtomicInteger();
   private final AtomicInteger codeGrants = new AtomicInteger();
+  private final AtomicInteger refreshRefusals = new AtomicInteger();
   private volatile Supplier<String> preIssuedToken = () -> null;
   private volatile String preIssuedRealm;
 
   OAuthServer(SandboxSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
+    this.lifetimes = settings.lifetimes();
+  }
+
+  SandboxSettings.TokenLifetimes lifetimes() {
+    return lifetimes;
+  }
+
+  void lifetimes(SandboxSettings.TokenLifetimes l) {
+    this.lifetimes = Objects.requireNonNull(l, "lifetimes");
+  }
+
+  /** Intuit redirects only to registered https URIs; local http is allowed for development. */
+  void registerRedirectUri(URI uri) {
+    String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+    boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+    if (!scheme.equals("https") && !(scheme.equals("http") && local)) {
+      throw new IllegalArgumentException("Redirect URIs must use https: " + uri);
+    }
+    redirectUris.add(uri.toString());
+  }
+
+  /** Exact match, as Intuit requires. */
+  boolean registeredRedirect(String uri) {
+    return uri != null && redirectUris.contains(uri);
+  }
+
+  IdTokens idTokens() {
+    return idTokens;
   }
 
   /** A token issued outside OAuth (the service's sandbox mode): valid for one realm, no expiry. */
@@ -63,13 +100,24 @@ final class OAuthServer {
     return expected.equals(authorizationHeader);
   }
 
+  /**
+   * Control endpoints take the app's client credentials, or in the service's sandbox mode the
+   * pre-issued access token, the credential the service itself holds in its vault.
+   */
+  boolean controlAuthenticated(String authorizationHeader) {
+    String preIssued = preIssuedToken.get();
+    return clientAuthenticated(authorizationHeader)
+        || (preIssued != null && ("Bearer " + preIssued).equals(authorizationHeader));
+  }
+
   boolean knownClient(String clientId) {
     return settings.clientId().equals(clientId);
   }
 
-  String issueCode(String realmId, String redirectUri) {
+  String issueCode(String realmId, String redirectUri, String scope) {
     String code = "AB11" + random(24);
-    codes.put(code, new Code(realmId, redirectUri, clock.instant().plus(CODE_LIFETIME)));
+    Set<String> scopes = Set.copyOf(Arrays.asList(scope.trim().split("\\s+")));
+    codes.put(code, new Code(realmId, redirectUri, scopes, clock.instant().plus(CODE_LIFETIME)));
     return code;
   }
 
@@ -83,7 +131,7 @@ final class OAuthServer {
     }
     codeGrants.incrementAndGet();
     Grant grant =
-        new Grant(random(12), c.realmId(), clock.instant().plus(settings.lifetimes().hardCap()));
+        new Grant(random(12), c.realmId(), c.scopes(), clock.instant().plus(lifetimes.hardCap()));
     return Optional.of(issue(grant, withHardExpiry));
   }
 
@@ -98,6 +146,7 @@ final class OAuthServer {
         || revokedGrants.containsKey(rt.grant().id())
         || !now.isBefore(rt.expiresAt())
         || !now.isBefore(rt.grant().hardExpiresAt())) {
+      refreshRefusals.incrementAndGet();
       return Optional.empty();
     }
     refreshTokens.put(token, new RefreshToken(rt.grant(), rt.expiresAt(), true));
@@ -131,6 +180,11 @@ final class OAuthServer {
     return Optional.of(at.realmId());
   }
 
+  /** The OpenID subject of the user who authorized a grant. */
+  static String subject(String grantId) {
+    return "sandbox-user-" + grantId;
+  }
+
   /** The grant id behind a live access token, for userinfo. */
   Optional<String> grantFor(String bearer) {
     AccessToken at = bearer == null ? null : accessTokens.get(bearer);
@@ -152,11 +206,16 @@ final class OAuthServer {
     return codeGrants.get();
   }
 
+  /** refresh_token grants answered with invalid_grant. */
+  int refreshRefusals() {
+    return refreshRefusals.get();
+  }
+
   private Map<String, Object> issue(Grant grant, boolean withHardExpiry) {
     Instant now = clock.instant();
     String access = "eyJlbmMiOiJBMTI4Q0JDLUhTMjU2IiwiYWxnIjoiZGlyIn0.." + random(32);
     String refresh = "RT1-" + random(8) + "-H0-" + random(20);
-    SandboxSettings.TokenLifetimes life = settings.lifetimes();
+    SandboxSettings.TokenLifetimes life = lifetimes;
     accessTokens.put(
         access, new AccessToken(grant.realmId(), grant.id(), now.plus(life.accessToken())));
     refreshTokens.put(refresh, new RefreshToken(grant, now.plus(life.refreshToken()), false));
@@ -170,6 +229,12 @@ final class OAuthServer {
       body.put(
           "x_refresh_token_hard_expires_in",
           Duration.between(now, grant.hardExpiresAt()).toSeconds());
+    }
+    // Intuit adds an id_token only when the openid scope was granted.
+    if (grant.scopes().contains("openid")) {
+      body.put(
+          "id_token",
+          idTokens.issue(subject(grant.id()), settings.clientId(), grant.realmId(), now));
     }
     return body;
   }

@@ -22,6 +22,9 @@ final class QboExchange {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
   private byte[] body;
+  private int status;
+  private String contentType;
+  private byte[] written;
 
   QboExchange(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -49,7 +52,12 @@ final class QboExchange {
 
   /** A query-string parameter (never the form body, which {@link #form()} reads). */
   Optional<String> query(String name) {
-    return Optional.ofNullable(parse(request.getQueryString()).get(name));
+    return Optional.ofNullable(queryParameters().get(name));
+  }
+
+  /** Every query-string parameter, decoded, in the order sent. */
+  Map<String, String> queryParameters() {
+    return parse(request.getQueryString());
   }
 
   Map<String, String> form() {
@@ -92,6 +100,9 @@ final class QboExchange {
   }
 
   void write(int status, String contentType, byte[] bytes) {
+    this.status = status;
+    this.contentType = contentType;
+    this.written = bytes;
     try {
       response.setStatus(status);
       response.setContentType(contentType);
@@ -101,7 +112,20 @@ final class QboExchange {
     }
   }
 
+  /** The status answered so far (0 before any answer). */
+  int status() {
+    return status;
+  }
+
+  /** The JSON body answered, or null when the answer was not JSON (a PDF, a page). */
+  String writtenJson() {
+    return written == null || contentType == null || !contentType.contains("json")
+        ? null
+        : new String(written, StandardCharsets.UTF_8);
+  }
+
   void redirect(String location) {
+    this.status = 302;
     response.setStatus(302);
     response.setHeader("Location", location);
   }

@@ -35,6 +35,9 @@ final class QueryConditions {
       if (ch == '\'') {
         quoted = !quoted;
       }
+      if (!quoted && where.regionMatches(true, i, " or ", 0, 4)) {
+        throw QboFault.badQuery("OR is not supported: " + where);
+      }
       if (!quoted && where.regionMatches(true, i, " and ", 0, 5)) {
         parts.add(current.toString());
         current.setLength(0);

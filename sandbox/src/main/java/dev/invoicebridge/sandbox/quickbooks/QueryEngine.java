@@ -61,7 +61,16 @@ final class QueryEngine {
                   "TotalAmt",
                   "MetaData.CreateTime",
                   "MetaData.LastUpdatedTime"),
-          "Account", Set.of("Id", "Name", "AccountType", "Active", "Classification"));
+          "Account", Set.of("Id", "Name", "AccountType", "Active", "Classification"),
+          "Payment",
+              Set.of(
+                  "Id",
+                  "CustomerRef",
+                  "TxnDate",
+                  "MetaData.CreateTime",
+                  "MetaData.LastUpdatedTime"),
+          "Vendor", Set.of("Id", "DisplayName", "Active", "PrimaryEmailAddr"),
+          "Employee", Set.of("Id", "DisplayName", "Active", "PrimaryEmailAddr"));
 
   private QueryEngine() {}
 
@@ -79,8 +88,7 @@ final class QueryEngine {
     boolean activeFiltered =
         conditions.stream().anyMatch(c -> c.property().equalsIgnoreCase("Active"));
     for (ObjectNode row : company.all(entity).values()) {
-      boolean activeOk =
-          activeFiltered || entity.equals("Invoice") || row.path("Active").asBoolean(true);
+      boolean activeOk = activeFiltered || !row.has("Active") || row.path("Active").asBoolean();
       if (activeOk && conditions.stream().allMatch(c -> QueryConditions.matches(row, c))) {
         rows.add(row);
       }

@@ -1,6 +1,8 @@
 package dev.invoicebridge.sandbox.quickbooks;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +22,7 @@ public final class QuickBooksSandbox {
   private final Throttle throttle;
   private final FaultPlan faults = new FaultPlan();
   private final WebhookDispatcher webhooks;
+  private final CallLog calls = new CallLog();
 
   public QuickBooksSandbox(SandboxSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
@@ -33,6 +36,25 @@ public final class QuickBooksSandbox {
   /** Adds a sandbox company the consent page offers. */
   public SandboxCompany addCompany(String realmId, String name) {
     return companies.computeIfAbsent(realmId, r -> new SandboxCompany(r, name, clock));
+  }
+
+  /**
+   * Registers a redirect URI for the emulated app, as an admin does in Intuit's developer portal:
+   * the consent page only redirects to registered URIs. Intuit requires https; the emulator also
+   * takes {@code http://localhost} and {@code http://127.0.0.1} for local development.
+   */
+  public void registerRedirectUri(URI uri) {
+    oauth.registerRedirectUri(uri);
+  }
+
+  /** Changes the lifetimes of tokens issued from now on (also a control endpoint). */
+  public void tokenLifetimes(SandboxSettings.TokenLifetimes lifetimes) {
+    oauth.lifetimes(lifetimes);
+  }
+
+  /** Every Accounting API call answered, for tests and the {@code /_control/calls} endpoint. */
+  public CallLog calls() {
+    return calls;
   }
 
   /** Lets the service's sandbox mode use a token it generated itself (no expiry) for one realm. */
@@ -52,7 +74,7 @@ public final class QuickBooksSandbox {
 
   public List<SandboxCompany> companies() {
     return companies.values().stream()
-        .sorted(java.util.Comparator.comparing(SandboxCompany::realmId))
+        .sorted(Comparator.comparing(SandboxCompany::realmId))
         .toList();
   }
 

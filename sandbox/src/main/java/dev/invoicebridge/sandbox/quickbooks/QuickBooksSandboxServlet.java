@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serial;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -29,7 +31,9 @@ public final class QuickBooksSandboxServlet extends HttpServlet {
 
   /**
    * The service's sandbox mode: one company, entered with a pre-issued access token that does not
-   * expire. The app credentials are random, so the OAuth flow is closed to outsiders.
+   * expire. The app credentials are random, so the OAuth flow is open only to the service itself;
+   * the control endpoints also accept the pre-issued token as a bearer, as the Attio and Stripe
+   * emulators accept their API credential.
    */
   public QuickBooksSandboxServlet(
       Supplier<String> acceptedAccessToken, String realmId, Clock clock) {
@@ -53,6 +57,11 @@ public final class QuickBooksSandboxServlet extends HttpServlet {
   protected void service(HttpServletRequest req, HttpServletResponse resp) {
     QboExchange ex = new QboExchange(req, resp);
     ex.header("intuit_tid", UUID.randomUUID().toString());
+    boolean apiCall = ex.path().startsWith("/v3/");
+    String requestBody =
+        apiCall && sandbox.calls().recordsBodies() && ex.method().equals("POST")
+            ? new String(ex.body(), StandardCharsets.UTF_8)
+            : null;
     try {
       boolean handled = oauth.handle(ex) || control.handle(ex) || api.handle(ex);
       if (!handled) {
@@ -63,9 +72,21 @@ public final class QuickBooksSandboxServlet extends HttpServlet {
       ex.json(
           fault.status(),
           fault.body(
-              java.time.OffsetDateTime.now(sandbox.clock())
+              OffsetDateTime.now(sandbox.clock())
                   .withOffsetSameInstant(SandboxCompany.ZONE)
                   .format(SandboxCompany.RESPONSE_TIME)));
+    }
+    if (apiCall) {
+      sandbox
+          .calls()
+          .add(
+              new CallLog.Call(
+                  ex.method(),
+                  ex.path(),
+                  ex.queryParameters(),
+                  requestBody,
+                  ex.status(),
+                  ex.writtenJson()));
     }
   }
 }

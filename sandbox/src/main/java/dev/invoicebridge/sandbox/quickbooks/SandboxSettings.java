@@ -28,6 +28,12 @@ public record SandboxSettings(
 
   /** Intuit's lifetimes: 1 h access, 100 days rolling refresh, 5 years hard cap. */
   public record TokenLifetimes(Duration accessToken, Duration refreshToken, Duration hardCap) {
+    public TokenLifetimes {
+      Objects.requireNonNull(accessToken, "accessToken");
+      Objects.requireNonNull(refreshToken, "refreshToken");
+      Objects.requireNonNull(hardCap, "hardCap");
+    }
+
     public static TokenLifetimes intuit() {
       return new TokenLifetimes(Duration.ofHours(1), Duration.ofDays(101), Duration.ofDays(1826));
     }
@@ -35,6 +41,12 @@ public record SandboxSettings(
 
   /** Intuit's per-realm throttling: requests per minute and requests in flight. */
   public record Limits(int requestsPerMinute, int concurrent) {
+    public Limits {
+      if (requestsPerMinute < 1 || concurrent < 1) {
+        throw new IllegalArgumentException("limits must be positive");
+      }
+    }
+
     public static Limits intuit() {
       return new Limits(500, 10);
     }

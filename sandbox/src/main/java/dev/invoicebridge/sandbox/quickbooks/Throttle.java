@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Throttle {
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
-  private final SandboxSettings.Limits limits;
+  private volatile SandboxSettings.Limits limits;
   private final Clock clock;
   private final Map<String, Realm> realms = new ConcurrentHashMap<>();
 
@@ -26,9 +26,19 @@ final class Throttle {
     this.clock = clock;
   }
 
+  SandboxSettings.Limits limits() {
+    return limits;
+  }
+
+  /** New limits, from the control API; requests already in flight stay counted. */
+  void limits(SandboxSettings.Limits l) {
+    this.limits = l;
+  }
+
   /** Admits a request, or returns false for a 429; an admitted request must be {@link #done}. */
   boolean admit(String realmId) {
     Realm r = realms.computeIfAbsent(realmId, k -> new Realm());
+    SandboxSettings.Limits limits = this.limits;
     synchronized (r) {
       Instant now = clock.instant();
       while (!r.starts.isEmpty() && !r.starts.peekFirst().plus(WINDOW).isAfter(now)) {
