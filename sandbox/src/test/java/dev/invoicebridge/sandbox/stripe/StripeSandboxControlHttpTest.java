@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,13 @@ class StripeSandboxControlHttpTest {
           .containsExactly(
               "invoice.updated", "invoice.updated", "invoice.finalized", "invoice.finalized");
       assertThat(received.get(0).path("id")).isEqualTo(received.get(1).path("id"));
-      JsonNode attempts = wire.get("/_control/webhooks/attempts").body().path("data");
+      // An attempt is logged once its answer is read, which can trail the receiver's queue.
+      JsonNode attempts =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> wire.get("/_control/webhooks/attempts").body().path("data"),
+                  data -> data.size() >= 4);
       assertThat(attempts.findValuesAsString("type"))
           .containsOnly("invoice.updated", "invoice.finalized")
           .hasSize(4);
