@@ -89,10 +89,14 @@ class ThrottlingAndFaultsTest {
                       new QuickBooksClientOptions.Retry(
                           Duration.ofMillis(5), Duration.ofMillis(5), 50, Duration.ofMinutes(1))));
 
-      List<String> names =
-          TokenRefreshTest.concurrently(20, () -> client.companyInfo().companyName());
+      // Whether twenty threads overlap at the emulator is up to the scheduler, so rounds are run
+      // until the emulator has refused at least one call; no caller may ever see that refusal.
+      for (int round = 0; round < 25 && throttledAtTheEmulator(qbo) == 0; round++) {
+        List<String> names =
+            TokenRefreshTest.concurrently(20, () -> client.companyInfo().companyName());
 
-      assertThat(names).hasSize(20).containsOnly("Sandbox Company US 1");
+        assertThat(names).hasSize(20).containsOnly("Sandbox Company US 1");
+      }
       assertThat(throttledAtTheEmulator(qbo)).as("429s the client absorbed").isPositive();
     }
   }
