@@ -197,14 +197,18 @@ class StripeFailuresTest {
 
     assertThatThrownBy(() -> probe.probe(target("sk_test_wrongkey123456")))
         .isInstanceOf(ConnectionProbe.ProbeFailure.class)
-        .hasMessage("Stripe rejected the API key (HTTP 401).")
+        .hasMessage("Stripe rejected the API key (HTTP 401): it is wrong, revoked or expired.")
         .hasNoCause();
-    assertThatThrownBy(() -> probe.probe(target(restricted)))
-        .hasMessage("The Stripe key lacks permission to read the account.")
-        .message()
-        .doesNotContain(restricted.substring(8));
-    assertThat(probe.probe(target(StripeSandboxRig.SECRET_KEY)))
-        .isEqualTo("Invoicebridge Sandbox Ltd");
+    // A restricted key may not read the account: no failure, no name, and what it lacks named.
+    var limited = probe.probe(target(restricted));
+    assertThat(limited.accountName()).isEmpty();
+    assertThat(limited.environment()).contains("test");
+    assertThat(limited.missingPermissions())
+        .extracting(m -> m.name())
+        .contains("Invoices Write")
+        .allSatisfy(name -> assertThat(name).doesNotContain(restricted.substring(8)));
+    assertThat(probe.probe(target(StripeSandboxRig.SECRET_KEY)).accountName())
+        .contains("Invoicebridge Sandbox Ltd");
   }
 
   private static ConnectionTarget target(String key) {
