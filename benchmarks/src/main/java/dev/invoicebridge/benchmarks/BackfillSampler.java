@@ -1,10 +1,13 @@
 package dev.invoicebridge.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,6 +25,8 @@ final class BackfillSampler {
 
   private final MeterRegistry meters;
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  private final OperatingSystemMXBean system =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   BackfillSampler(MeterRegistry meters) {
     this.meters = meters;
@@ -48,7 +53,14 @@ final class BackfillSampler {
       long heapFirstBytes,
       long heapPeakBytes,
       long heapLastBytes,
-      int heapSamples) {}
+      List<Long> heapSamples,
+      Machine machine) {}
+
+  /**
+   * The machine while the run went on: this JVM's CPU time (service and emulators alike) and the
+   * system's load, since a shared machine slows the service without it being at fault.
+   */
+  record Machine(Duration cpu, double loadAverage, int cores) {}
 
   /** The write counters of the service's Attio client. */
   private record Writes(long ok, long rateLimited, long refused, long failures) {}
@@ -57,6 +69,7 @@ final class BackfillSampler {
     Writes base = writes();
     Heap heap = new Heap();
     heap.sample();
+    long cpuBefore = system.getProcessCpuTime();
     long startedAt = System.nanoTime();
     String id = start.get();
     long firstAt = 0;
@@ -111,7 +124,11 @@ final class BackfillSampler {
         heap.first,
         heap.peak,
         heap.last,
-        heap.samples);
+        List.copyOf(heap.samples),
+        new Machine(
+            Duration.ofNanos(system.getProcessCpuTime() - cpuBefore),
+            system.getSystemLoadAverage(),
+            system.getAvailableProcessors()));
   }
 
   private Writes writes() {
@@ -140,7 +157,7 @@ final class BackfillSampler {
     long first = -1;
     long peak;
     long last;
-    int samples;
+    final List<Long> samples = new ArrayList<>();
 
     void sample() {
       memory.gc();
@@ -150,7 +167,7 @@ final class BackfillSampler {
       }
       peak = Math.max(peak, used);
       last = used;
-      samples++;
+      samples.add(used);
     }
   }
 }

@@ -1,7 +1,8 @@
 package dev.invoicebridge.benchmarks;
 
 import dev.invoicebridge.InvoicebridgeApplication;
-import dev.invoicebridge.vault.SecretVault;
+import dev.invoicebridge.security.ApiTokens;
+import dev.invoicebridge.security.Role;
 import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,13 +25,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Stripe backfill end to end: invoices seeded in the Stripe sandbox as history (customers with
- * the emails of the Attio demo people), imported by the real service in sandbox mode in this JVM
- * (its job, database, Stripe adapter and paced Attio client) into the Attio sandbox, which applies
- * Attio's real limit of 25 writes/s. Reports the sustained Attio write rate as a fraction of 25/s
- * (target at least 0.95), failed writes (target 0), the heap after GC sampled during the run
- * (flat), and a second run over the unchanged invoices (target: no write). Usage: {@code
- * -Dinvoices=N} (default 2000).
+ * The Stripe backfill end to end: invoices seeded in the Stripe emulator as history (customers with
+ * the emails of the Attio demo people), imported by the real service in this JVM (its job, embedded
+ * database, Stripe adapter and paced Attio client, configured as for real Stripe and Attio) into
+ * the Attio emulator, which applies Attio's real limit of 25 writes/s. The emulators run in a
+ * process of their own, as the real services would, so heap and CPU are the service's. Reports the
+ * sustained Attio write rate as a fraction of 25/s (target at least 0.95), failed writes (target
+ * 0), the heap after GC sampled during the run (flat), and a second run over the unchanged invoices
+ * (target: no write). Usage: {@code -Dinvoices=N} (default 2000).
  */
 public final class StripeBackfillThroughput {
   static final double ATTIO_WRITES_PER_SECOND = 25;
@@ -45,17 +47,24 @@ public final class StripeBackfillThroughput {
       return first.sustainedWritesPerSecond() / ATTIO_WRITES_PER_SECOND;
     }
 
+    /** Heap at mid-run, after GC: warmed up, with half the invoices still to come. */
+    public long heapMidBytes() {
+      return first.heapSamples().get(first.heapSamples().size() / 2);
+    }
+
+    /**
+     * Flat: the second half of the run adds less than 5 % to the heap, so nothing is kept per
+     * invoice (the first seconds warm pools, caches and classes up).
+     */
     public boolean heapFlat() {
-      // The emulators keep every record they are sent, in this same heap: allow for that.
-      long allowance = 24L * 1024 * 1024;
-      return first.heapLastBytes() - first.heapFirstBytes() < allowance;
+      return first.heapLastBytes() <= heapMidBytes() * 1.05;
     }
 
     String render() {
       return String.format(
           Locale.ROOT,
           """
-          Stripe backfill into Attio (service in sandbox mode, Attio's limit of 25 writes/s)
+          Stripe backfill into Attio (emulators in their own process, Attio's limit of 25 writes/s)
             invoices in Stripe             %d (%d customers)
             processed / total estimate     %d / %d, job %s
             Attio writes                   %d in %.1f s (first run, end to end %.1f s)
@@ -63,7 +72,9 @@ public final class StripeBackfillThroughput {
             fraction of 25 writes/s        %.3f   (target >= 0.95: %s)
             failed writes                  %d     (target 0: %s)
             429s answered by Attio         %d (retried by the client)
-            heap after GC, MB              first %.1f, peak %.1f, last %.1f (%d samples; flat: %s)
+            heap after GC, MB              start %.1f, mid-run %.1f, peak %.1f, end %.1f (flat: %s)
+              every 5 s                    %s
+            service CPU per invoice        %.1f ms (load average %.1f on %d cores)
           Unchanged re-run
             processed                      %d, job %s
             Attio writes                   %d     (target 0: %s)
@@ -84,10 +95,16 @@ public final class StripeBackfillThroughput {
           first.failedWrites() == 0 ? "met" : "MISSED",
           first.rateLimited(),
           mb(first.heapFirstBytes()),
+          mb(heapMidBytes()),
           mb(first.heapPeakBytes()),
           mb(first.heapLastBytes()),
-          first.heapSamples(),
           heapFlat() ? "yes" : "NO",
+          first.heapSamples().stream()
+              .map(b -> String.format(Locale.ROOT, "%.0f", mb(b)))
+              .collect(java.util.stream.Collectors.joining(" ")),
+          first.machine().cpu().toNanos() / 1e6 / Math.max(1, first.processed()),
+          first.machine().loadAverage(),
+          first.machine().cores(),
           rerun.processed(),
           rerun.status(),
           rerun.attioWrites(),
@@ -108,25 +125,32 @@ public final class StripeBackfillThroughput {
   /** Seeds {@code invoices} invoices, backfills them, then backfills again without changes. */
   public static Report run(int invoices) {
     Path data = tempDir();
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(InvoicebridgeApplication.class)
-            .run(
-                "--server.port=0",
-                "--invoicebridge.data-dir=" + data,
-                "--invoicebridge.sandbox.enabled=on",
-                "--logging.level.root=WARN",
-                "--logging.level.dev.invoicebridge=WARN");
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      Service service = Service.of(app, data, http);
-      seed(service, invoices);
-      // The invoices object first, so the measured runs write invoices only.
-      service.post("/api/v1/schema/setup");
-      BackfillSampler sampler = new BackfillSampler(app.getBean(MeterRegistry.class));
-      BackfillSampler.Run first = sampler.measure(() -> service.startBackfill(), service::job);
-      BackfillSampler.Run rerun = sampler.measure(() -> service.startBackfill(), service::job);
-      return new Report(invoices, first, rerun);
+    try (Emulators emulators = Emulators.start()) {
+      ConfigurableApplicationContext app =
+          new SpringApplicationBuilder(InvoicebridgeApplication.class)
+              .run(
+                  "--server.port=0",
+                  "--invoicebridge.data-dir=" + data,
+                  "--invoicebridge.stripe.secret-key=" + Emulators.STRIPE_KEY,
+                  "--invoicebridge.stripe.api-base=" + emulators.base("stripe"),
+                  "--invoicebridge.attio.api-token=" + Emulators.ATTIO_TOKEN,
+                  "--invoicebridge.attio.base-url=" + emulators.base("attio"),
+                  "--invoicebridge.security.admin-username=benchmark",
+                  "--invoicebridge.security.admin-password=benchmark-admin-password",
+                  "--logging.level.root=WARN");
+      try (HttpClient http = HttpClient.newHttpClient()) {
+        Service service = Service.of(app, emulators, http);
+        seed(service, invoices);
+        // The invoices object first, so the measured runs write invoices only.
+        service.post("/api/v1/schema/setup");
+        BackfillSampler sampler = new BackfillSampler(app.getBean(MeterRegistry.class));
+        BackfillSampler.Run first = sampler.measure(service::startBackfill, service::job);
+        BackfillSampler.Run rerun = sampler.measure(service::startBackfill, service::job);
+        return new Report(invoices, first, rerun);
+      } finally {
+        app.close();
+      }
     } finally {
-      app.close();
       delete(data);
     }
   }
@@ -151,18 +175,16 @@ public final class StripeBackfillThroughput {
     }
   }
 
-  /** The running service as the benchmark drives it: its API as admin, the Stripe sandbox. */
-  private record Service(String base, String token, String stripeKey, HttpClient http) {
-    static Service of(ConfigurableApplicationContext app, Path data, HttpClient http) {
+  /** The running service as the benchmark drives it: its API as admin, the Stripe emulator. */
+  private record Service(String base, String token, Emulators emulators, HttpClient http) {
+    static Service of(ConfigurableApplicationContext app, Emulators emulators, HttpClient http) {
       String port = app.getEnvironment().getProperty("local.server.port");
       WorkspaceId workspace = app.getBean(Workspaces.class).all().getFirst().id();
-      String stripeKey =
-          app.getBean(SecretVault.class)
-              .get(workspace, "sandbox.stripe_secret_key")
-              .orElseThrow()
-              .reveal();
-      String token = read(data.resolve("sandbox-api-token")).trim();
-      return new Service("http://127.0.0.1:" + port, token, stripeKey, http);
+      String token =
+          app.getBean(ApiTokens.class)
+              .issue(workspace, "benchmark", Role.ADMIN, "benchmark")
+              .plaintext();
+      return new Service("http://127.0.0.1:" + port, token, emulators, http);
     }
 
     String startBackfill() {
@@ -187,10 +209,10 @@ public final class StripeBackfillThroughput {
 
     void stripeControl(String path, String form) {
       send(
-          HttpRequest.newBuilder(URI.create(base + "/sandbox/stripe" + path))
+          HttpRequest.newBuilder(URI.create(emulators.base("stripe") + path))
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(form)),
-          stripeKey);
+          Emulators.STRIPE_KEY);
     }
 
     private JsonNode send(HttpRequest.Builder request, String bearer) {
@@ -210,14 +232,6 @@ public final class StripeBackfillThroughput {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
