@@ -28,21 +28,31 @@ class SyncApi {
   }
 
   @PostMapping("/api/v1/sync/stripe/backfill")
-  ResponseEntity<?> startStripeBackfill() {
+  ResponseEntity<JobView> startStripeBackfill() {
     Actor actor = CurrentActor.get();
     if (!actor.isAdmin()) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.FORBIDDEN,
-              "This API token's scope does not allow this operation; an admin token is needed.");
-      problem.setTitle("Forbidden");
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+      throw new AdminOnly();
     }
     Started started = backfills.startStripe(actor.workspaceId());
     URI location = URI.create("/api/v1/jobs/" + started.job().id().value());
     return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .location(location)
         .body(JobView.of(started.job()));
+  }
+
+  /** Operators may follow jobs; starting one is an admin's decision. */
+  @ExceptionHandler(AdminOnly.class)
+  ProblemDetail adminOnly() {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.FORBIDDEN,
+            "This API token's scope does not allow this operation; an admin token is needed.");
+    problem.setTitle("Forbidden");
+    return problem;
+  }
+
+  private static final class AdminOnly extends RuntimeException {
+    private static final long serialVersionUID = 1L;
   }
 
   /** Without Stripe there is nothing to import: a conflict with the workspace's state. */
