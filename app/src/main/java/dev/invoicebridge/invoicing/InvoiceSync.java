@@ -2,8 +2,12 @@ package dev.invoicebridge.invoicing;
 
 import dev.invoicebridge.workspace.WorkspaceId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,28 +61,117 @@ public class InvoiceSync {
       WorkspaceId workspace, Provider provider, ProviderInvoiceId id, boolean adoptUnknown) {
     InvoicingProvider account = providers.forWorkspace(workspace, provider);
     ProviderInvoice fresh = account.retrieve(id);
+    Adopter adopter =
+        invoice -> {
+          if (!adoptUnknown && invoice.reference().isPresent()) {
+            return Optional.empty();
+          }
+          Optional<String> email = email(invoice, account);
+          return Optional.of(
+              adopted(
+                  provider,
+                  invoice,
+                  email,
+                  email.flatMap(
+                      e ->
+                          people.byEmail(
+                              workspace, e, () -> account.customerName(invoice.customer())))));
+        };
+    return settle(workspace, provider, fresh, adopter).outcome();
+  }
+
+  /** What applying one invoice did: the mirror's outcome, and whether Attio was written. */
+  public record Applied(Outcome outcome, boolean attioWritten) {}
+
+  /**
+   * Applies an invoice the caller has just read from the provider (a backfill page) under the rules
+   * of {@link #sync}: only if newer, Attio written only when its values changed. Invoices created
+   * outside Invoicebridge are mirrored and linked by the email the invoice carries, each email
+   * looked up in Attio once per {@code people} cache. An invoice of ours that was never mirrored is
+   * mirrored only once it is older than {@link #OWN_CREATE_GRACE}: until then our own create may
+   * still be writing it, and it is reported as {@link Outcome#NOT_MIRRORED}.
+   */
+  public Applied apply(
+      WorkspaceId workspace, Provider provider, ProviderInvoice fresh, PeopleCache people) {
+    Instant ownCreatesDone = clock.instant().minus(OWN_CREATE_GRACE);
+    Adopter adopter =
+        invoice -> {
+          if (invoice.reference().isPresent() && !invoice.created().isBefore(ownCreatesDone)) {
+            return Optional.empty();
+          }
+          Optional<String> email = invoice.customerEmail();
+          return Optional.of(
+              adopted(
+                  provider,
+                  invoice,
+                  email,
+                  email.flatMap(
+                      e ->
+                          people.lookup(
+                              e,
+                              () ->
+                                  this.people.byEmail(
+                                      workspace,
+                                      e,
+                                      () ->
+                                          providers
+                                              .forWorkspace(workspace, provider)
+                                              .customerName(invoice.customer()))))));
+        };
+    return settle(workspace, provider, fresh, adopter);
+  }
+
+  /** Longer than any create takes from the provider call to the mirror row. */
+  static final Duration OWN_CREATE_GRACE = Duration.ofMinutes(10);
+
+  /** A new cache of Attio people by email, for one run over many invoices. */
+  public static PeopleCache peopleCache() {
+    return new PeopleCache();
+  }
+
+  /**
+   * Attio people by email, kept for one run (a backfill): its invoices repeat the same customers,
+   * and one lookup each is enough. Not kept longer, since people change in Attio.
+   */
+  public static final class PeopleCache {
+    private final Map<String, Optional<Recipient>> byEmail = new ConcurrentHashMap<>();
+
+    private PeopleCache() {}
+
+    private Optional<Recipient> lookup(String email, Supplier<Optional<Recipient>> find) {
+      return byEmail.computeIfAbsent(email, e -> find.get());
+    }
+  }
+
+  /** The mirror row of an invoice seen for the first time, or none while it must wait. */
+  @FunctionalInterface
+  private interface Adopter {
+    Optional<MirroredInvoice> adopt(ProviderInvoice invoice);
+  }
+
+  private Applied settle(
+      WorkspaceId workspace, Provider provider, ProviderInvoice fresh, Adopter adopter) {
     for (int race = 0; race < MAX_RACES; race++) {
-      Optional<MirroredInvoice> current = mirror.byProviderId(workspace, provider, id);
+      Optional<MirroredInvoice> current = mirror.byProviderId(workspace, provider, fresh.id());
       if (current.isEmpty()) {
-        if (!adoptUnknown && fresh.reference().isPresent()) {
-          return Outcome.NOT_MIRRORED;
+        Optional<MirroredInvoice> adopted = adopter.adopt(fresh);
+        if (adopted.isEmpty()) {
+          return new Applied(Outcome.NOT_MIRRORED, false);
         }
-        mirror.insert(workspace, adopted(workspace, account, fresh));
+        mirror.insert(workspace, adopted.get());
         continue;
       }
       if (!newer(current.get().invoice(), fresh)) {
         // Attio may still lack this state if an earlier write failed; unchanged values write
         // nothing.
-        attio.upsert(workspace, current.get().id());
-        return Outcome.UNCHANGED;
+        return new Applied(Outcome.UNCHANGED, attio.upsert(workspace, current.get().id()));
       }
       if (mirror.update(workspace, current.get(), fresh)) {
-        attio.upsert(workspace, current.get().id());
-        return Outcome.APPLIED;
+        return new Applied(Outcome.APPLIED, attio.upsert(workspace, current.get().id()));
       }
       // Another job moved the row on between our read and our write: decide again.
     }
-    throw new IllegalStateException("invoice " + id.value() + " kept changing; will retry");
+    throw new IllegalStateException("invoice " + fresh.id().value() + " kept changing; will retry");
   }
 
   /** Whether {@code fresh} should replace {@code current}. */
@@ -101,22 +194,28 @@ public class InvoiceSync {
         && fresh.hostedUrl().equals(current.hostedUrl()));
   }
 
+  /** The billed email: on the invoice when the provider copies it there, else from the customer. */
+  private static Optional<String> email(ProviderInvoice invoice, InvoicingProvider account) {
+    return invoice
+        .customerEmail()
+        .or(() -> Optional.ofNullable(invoice.customer()).flatMap(account::customerEmail));
+  }
+
   /** A mirror row for an invoice we did not create, linked to the person with its email. */
   private MirroredInvoice adopted(
-      WorkspaceId workspace, InvoicingProvider account, ProviderInvoice invoice) {
-    Optional<String> email =
-        Optional.ofNullable(invoice.customer()).flatMap(account::customerEmail);
+      Provider provider,
+      ProviderInvoice invoice,
+      Optional<String> email,
+      Optional<Recipient> person) {
     MirroredInvoice.Links links =
-        email
-            .flatMap(
-                e -> people.byEmail(workspace, e, () -> account.customerName(invoice.customer())))
+        person
             .map(MirroredInvoice.Links::of)
             .orElse(
                 new MirroredInvoice.Links(
                     Optional.empty(), Optional.empty(), Optional.empty(), email));
     return new MirroredInvoice(
         InvoiceId.random(),
-        account.provider(),
+        provider,
         invoice,
         Optional.empty(),
         Optional.empty(),

@@ -2,6 +2,7 @@ package dev.invoicebridge.invoicing;
 
 import dev.invoicebridge.vault.Secret;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,15 @@ public interface InvoicingProvider {
 
   /** The invoice as the provider has it now. */
   ProviderInvoice retrieve(ProviderInvoiceId id);
+
+  /**
+   * Invoices created in {@code [from, until)}, newest first, at most {@code limit} (1 to 100),
+   * continuing after the invoice {@code after} when one is given. A fixed {@code until} keeps the
+   * pages stable while new invoices are created. An {@code after} that no longer exists (a deleted
+   * draft) fails with {@link InvoicingFailure.Kind#NOT_FOUND}.
+   */
+  InvoicePage listInvoices(
+      Instant from, Instant until, Optional<ProviderInvoiceId> after, int limit);
 
   /**
    * Finds or creates the webhook endpoint for {@code url}, repairing what differs.

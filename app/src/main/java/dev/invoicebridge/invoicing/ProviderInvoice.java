@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param status the provider's own word: draft, open, paid, uncollectible, void
  * @param reference our reference, when Invoicebridge created the invoice; empty for invoices
  *     created elsewhere (in the provider's dashboard, by another app)
+ * @param customerEmail the billed email as the invoice itself carries it (Stripe copies the
+ *     customer's email onto the invoice), so linking it needs no customer lookup
  */
 public record ProviderInvoice(
     ProviderInvoiceId id,
@@ -21,7 +23,8 @@ public record ProviderInvoice(
     Amounts amounts,
     Optional<URI> hostedUrl,
     Instant created,
-    Optional<String> reference) {
+    Optional<String> reference,
+    Optional<String> customerEmail) {
   public ProviderInvoice {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
@@ -30,6 +33,31 @@ public record ProviderInvoice(
     Objects.requireNonNull(amounts, "amounts");
     Objects.requireNonNull(hostedUrl, "hostedUrl");
     Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(customerEmail, "customerEmail");
+  }
+
+  /** An invoice whose customer email is not known from the invoice itself. */
+  public ProviderInvoice(
+      ProviderInvoiceId id,
+      ProviderCustomerId customer,
+      String status,
+      Optional<String> number,
+      String currency,
+      Amounts amounts,
+      Optional<URI> hostedUrl,
+      Instant created,
+      Optional<String> reference) {
+    this(
+        id,
+        customer,
+        status,
+        number,
+        currency,
+        amounts,
+        hostedUrl,
+        created,
+        reference,
+        Optional.empty());
   }
 
   /** The totals; {@code remaining} is what is still owed. */

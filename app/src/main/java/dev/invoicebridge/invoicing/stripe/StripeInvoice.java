@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param number assigned at finalization
  * @param hostedUrl the customer's payment page, set at finalization
+ * @param customerEmail Stripe's copy of the customer's email on the invoice ({@code
+ *     customer_email}), as it was when the invoice was finalized (live for drafts)
  */
 public record StripeInvoice(
     StripeInvoiceId id,
@@ -21,10 +23,12 @@ public record StripeInvoice(
     Amounts amounts,
     Optional<URI> hostedUrl,
     Instant created,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    Optional<String> customerEmail) {
   public StripeInvoice {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(customerEmail, "customerEmail");
     metadata = Map.copyOf(metadata);
   }
 

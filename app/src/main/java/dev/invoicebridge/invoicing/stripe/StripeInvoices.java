@@ -233,7 +233,8 @@ public final class StripeInvoices {
             zero(i.getAmountRemaining())),
         Optional.ofNullable(i.getHostedInvoiceUrl()).map(URI::create),
         Instant.ofEpochSecond(zero(i.getCreated())),
-        i.getMetadata() == null ? Map.of() : i.getMetadata());
+        i.getMetadata() == null ? Map.of() : i.getMetadata(),
+        Optional.ofNullable(i.getCustomerEmail()).filter(e -> !e.isBlank()));
   }
 
   private static long zero(Long value) {

@@ -4,6 +4,7 @@ import dev.invoicebridge.invoicing.BillTo;
 import dev.invoicebridge.invoicing.CatalogItem;
 import dev.invoicebridge.invoicing.CatalogPage;
 import dev.invoicebridge.invoicing.DraftInvoice;
+import dev.invoicebridge.invoicing.InvoicePage;
 import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.invoicing.InvoicingFailure.Details;
 import dev.invoicebridge.invoicing.InvoicingFailure.Kind;
@@ -18,6 +19,7 @@ import dev.invoicebridge.invoicing.WebhookEvent;
 import dev.invoicebridge.vault.Secret;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -118,6 +120,21 @@ final class StripeInvoicingProvider implements InvoicingProvider {
   }
 
   @Override
+  public InvoicePage listInvoices(
+      Instant from, Instant until, Optional<ProviderInvoiceId> after, int limit) {
+    return mapped(
+        () -> {
+          Page<StripeInvoice> page =
+              stripe
+                  .invoices()
+                  .list(new CreatedWindow(from, until), after.map(ProviderInvoiceId::value), limit);
+          return new InvoicePage(
+              page.items().stream().map(StripeInvoicingProvider::view).toList(),
+              page.nextCursor().isPresent());
+        });
+  }
+
+  @Override
   public Optional<Secret> ensureWebhookEndpoint(URI url, boolean secretStored) {
     return mapped(() -> stripe.webhookEndpoints().ensure(url, secretStored).newSecret());
   }
@@ -179,7 +196,8 @@ final class StripeInvoicingProvider implements InvoicingProvider {
             i.amounts().total(), i.amounts().due(), i.amounts().paid(), i.amounts().remaining()),
         i.hostedUrl(),
         i.created(),
-        Optional.ofNullable(i.metadata().get(StripeInvoices.REFERENCE_KEY)));
+        Optional.ofNullable(i.metadata().get(StripeInvoices.REFERENCE_KEY)),
+        i.customerEmail());
   }
 
   /** Runs a Stripe call, turning its failure into the port's, in this one place. */

@@ -61,6 +61,7 @@ final class ControlApi {
         yield ok();
       }
       case "POST /_control/seed" -> seed(p);
+      case "POST /_control/invoices/seed" -> new InvoiceSeeder(sandbox).seed(p);
       case "POST /_control/webhooks" -> {
         sandbox.webhookSwitches(
             p.bool("duplicates").orElse(false),
