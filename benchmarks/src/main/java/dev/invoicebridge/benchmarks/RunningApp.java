@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -119,7 +120,26 @@ final class RunningApp implements AutoCloseable {
             .build());
   }
 
+  /**
+   * {@code POST /api/v1/invoices} under an Idempotency-Key, sent again while Stripe's rate limit
+   * (503) or the first attempt still running (409) stands in the way; the key makes that safe.
+   */
+  String createInvoice(String json, String idempotencyKey) {
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/invoices"))
+            .header("Authorization", "Bearer " + apiToken())
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        Set.of(409, 429, 503));
+  }
+
   private String send(HttpRequest request) {
+    return send(request, Set.of(429));
+  }
+
+  private String send(HttpRequest request, Set<Integer> sendAgainOn) {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<String> response;
       try {
@@ -130,7 +150,7 @@ final class RunningApp implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      if (response.statusCode() == 429 && attempt < 100) {
+      if (sendAgainOn.contains(response.statusCode()) && attempt < 100) {
         LockSupport.parkNanos(100_000_000L);
         continue;
       }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,13 +88,13 @@ public final class SyncLatency {
     }
   }
 
-  /** Creates and finalizes invoices through POST /api/v1/invoices, four at a time. */
+  /** Creates and finalizes invoices through POST /api/v1/invoices, two at a time. */
   private static List<String> createInvoices(RunningApp app, int count) {
     List<String> people = new ArrayList<>();
     JSON.readTree(app.api("GET", "/api/v1/records/people?limit=100", ""))
         .path("records")
         .forEach(r -> people.add(r.path("record_id").asString()));
-    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
       List<Future<String>> created = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String body =
@@ -106,7 +107,7 @@ public final class SyncLatency {
         created.add(
             pool.submit(
                 () ->
-                    JSON.readTree(app.api("POST", "/api/v1/invoices", body))
+                    JSON.readTree(app.createInvoice(body, UUID.randomUUID().toString()))
                         .path("provider_invoice_id")
                         .asString()));
       }

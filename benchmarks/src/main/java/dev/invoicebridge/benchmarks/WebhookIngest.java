@@ -1,5 +1,6 @@
 package dev.invoicebridge.benchmarks;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.invoicebridge.invoicing.stripe.StripeSignatures;
 import dev.invoicebridge.vault.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -40,9 +41,16 @@ public final class WebhookIngest {
     }
   }
 
-  /** One database's run. */
+  /**
+   * One database's run: the bare endpoint, ingest with the processing jobs paused (the endpoint's
+   * own cost), and ingest with them running, as in production.
+   */
   public record Run(
-      String database, OpenLoop.Result bare, OpenLoop.Result ingest, IngestProcessing processing) {}
+      String database,
+      OpenLoop.Result bare,
+      OpenLoop.Result ingestAlone,
+      OpenLoop.Result ingest,
+      IngestProcessing processing) {}
 
   public static void main(String[] args) {
     Settings settings = Settings.fromSystemProperties();
@@ -74,11 +82,20 @@ public final class WebhookIngest {
         OpenLoop.Result bareResult =
             OpenLoop.run(
                 http, settings.rate(), settings.measure(), i -> post(bare, events, i, secret));
+        Scheduler jobs = app.bean(Scheduler.class);
+        IntFunction<String> alone = i -> event(template, "evt_alone_" + i, invoices, i);
+        jobs.pause();
+        OpenLoop.Result ingestAlone =
+            OpenLoop.run(
+                http, settings.rate(), settings.measure(), i -> post(webhook, alone, i, secret));
+        jobs.resume();
+        IngestSetup.awaitProcessed(app, Duration.ofMinutes(3));
         IngestProcessing.Probe probe = IngestProcessing.start(app);
         OpenLoop.Result ingest =
             OpenLoop.run(
                 http, settings.rate(), settings.measure(), i -> post(webhook, events, i, secret));
-        return new Run(database, bareResult, ingest, probe.finish(Duration.ofMinutes(3)));
+        return new Run(
+            database, bareResult, ingestAlone, ingest, probe.finish(Duration.ofMinutes(3)));
       }
     }
   }

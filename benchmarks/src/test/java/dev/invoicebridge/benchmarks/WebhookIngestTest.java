@@ -18,6 +18,7 @@ class WebhookIngestTest {
     WebhookIngest.Run run = WebhookIngest.run("h2", settings);
 
     assertThat(run.bare().ok()).isEqualTo(100);
+    assertThat(run.ingestAlone().ok()).isEqualTo(100);
     assertThat(run.ingest().ok()).isEqualTo(100);
     assertThat(run.processing().stored()).isEqualTo(100);
     assertThat(run.processing().drainedAfterPhase()).isPresent();
