@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -125,6 +126,37 @@ public class InvoiceMirror {
                 current.version())
             .update()
         == 1;
+  }
+
+  /** When a completed sync last read an invoice from its provider (the moment the read began). */
+  public record LastRead(InvoiceId invoice, Instant startedAt) {}
+
+  /** The invoice's last completed read, if any sync recorded one. */
+  public Optional<LastRead> lastRead(
+      WorkspaceId workspace, Provider provider, ProviderInvoiceId id) {
+    return jdbc.sql(
+            "select id, synced_at from invoice where workspace_id = ? and provider = ?"
+                + " and provider_invoice_id = ? and synced_at is not null")
+        .params(workspace.value(), provider.name(), id.value())
+        .query(
+            (rs, row) ->
+                new LastRead(
+                    new InvoiceId(rs.getString("id")), rs.getTimestamp("synced_at").toInstant()))
+        .optional();
+  }
+
+  /**
+   * Records that a read begun at {@code startedAt} has been applied (mirror and Attio); the mark
+   * only moves forward, so a slow sync finishing last cannot push it back.
+   */
+  public void readApplied(
+      WorkspaceId workspace, Provider provider, ProviderInvoiceId id, Instant startedAt) {
+    Timestamp at = Timestamp.from(startedAt);
+    jdbc.sql(
+            "update invoice set synced_at = ? where workspace_id = ? and provider = ?"
+                + " and provider_invoice_id = ? and (synced_at is null or synced_at < ?)")
+        .params(at, workspace.value(), provider.name(), id.value(), at)
+        .update();
   }
 
   /** Remembers what was last written to Attio for the invoice. */

@@ -3,6 +3,7 @@ package dev.invoicebridge.sync;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -14,6 +15,8 @@ import dev.invoicebridge.jobs.JobRuns;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -58,27 +61,43 @@ class WebhookJobs {
   }
 
   @Bean
-  RecurringTask<Void> webhookInboxSweep(WebhookInbox inbox, EventScheduler scheduler, Clock clock) {
-    // A failed sweep is simply run again at the next interval.
+  RecurringTask<Void> webhookInboxSweep(
+      WebhookInbox inbox, @Lazy SchedulerClient scheduler, Clock clock) {
+    // A failed sweep is simply run again at the next interval. The event's job may still exist
+    // (waiting for a retry), so the sweep schedules only where there is none.
     return Tasks.recurring(SWEEP, FixedDelay.of(Duration.ofMinutes(1)))
         .execute(
             (TaskInstance<Void> instance, ExecutionContext ctx) ->
                 inbox
                     .unprocessed(clock.instant().minus(SWEEP_AFTER), 500)
-                    .forEach(e -> scheduler.schedule(e.provider(), e.eventId())));
+                    .forEach(
+                        e ->
+                            scheduler.scheduleIfNotExists(
+                                job(e.provider(), e.eventId(), clock.instant()))));
   }
 
   @Bean
   EventScheduler webhookEventScheduler(@Lazy SchedulerClient scheduler, Clock clock) {
-    return (provider, eventId) ->
-        scheduler.scheduleIfNotExists(
-            APPLY_EVENT
-                .instance(provider.name() + ":" + eventId)
-                .data(new EventRef(provider.name(), eventId))
-                .scheduledTo(clock.instant()));
+    return (provider, eventId) -> {
+      SchedulableInstance<EventRef> job = job(provider, eventId, clock.instant());
+      try {
+        // The event was stored just now, so it has no job yet: one insert, where
+        // scheduleIfNotExists would read first (a round trip per webhook at full load).
+        scheduler.scheduleBatch(List.of(job));
+      } catch (RuntimeException e) {
+        scheduler.scheduleIfNotExists(job);
+      }
+    };
   }
 
-  /** Schedules the job that applies one stored event. */
+  private static SchedulableInstance<EventRef> job(Provider provider, String eventId, Instant at) {
+    return APPLY_EVENT
+        .instance(provider.name() + ":" + eventId)
+        .data(new EventRef(provider.name(), eventId))
+        .scheduledTo(at);
+  }
+
+  /** Schedules the job that applies one event the moment it is stored. */
   @FunctionalInterface
   interface EventScheduler {
     void schedule(Provider provider, String eventId);

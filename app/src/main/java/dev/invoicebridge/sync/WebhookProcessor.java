@@ -1,16 +1,21 @@
 package dev.invoicebridge.sync;
 
+import dev.invoicebridge.invoicing.AttioInvoiceRecords;
+import dev.invoicebridge.invoicing.InvoiceId;
 import dev.invoicebridge.invoicing.InvoiceSync;
 import dev.invoicebridge.invoicing.InvoiceSync.Outcome;
 import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.invoicing.Provider;
 import dev.invoicebridge.invoicing.ProviderInvoiceId;
 import dev.invoicebridge.settings.SyncSettings;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies one stored event: the invoice it names is re-read from the provider and synced, so the
- * event's own payload, possibly stale, never decides anything.
+ * event's own payload, possibly stale, never decides anything. An event that a later completed read
+ * already reflects is applied without a read of its own (see {@link ReadCoalescer}).
  */
 @Component
 class WebhookProcessor {
@@ -23,13 +28,21 @@ class WebhookProcessor {
 
   private final WebhookInbox inbox;
   private final InvoiceSync sync;
+  private final ReadCoalescer reads;
+  private final AttioInvoiceRecords attio;
   private final SyncSettings settings;
 
-  WebhookProcessor(WebhookInbox inbox, InvoiceSync sync, SyncSettings settings) {
+  WebhookProcessor(WebhookInbox inbox, InvoiceSync sync, Collaborators more) {
     this.inbox = inbox;
     this.sync = sync;
-    this.settings = settings;
+    this.reads = more.reads();
+    this.attio = more.attio();
+    this.settings = more.settings();
   }
+
+  /** The remaining collaborators, grouped to keep the constructor small. */
+  @Component
+  record Collaborators(ReadCoalescer reads, AttioInvoiceRecords attio, SyncSettings settings) {}
 
   /** Applies the event; returns what happened, or throws to be retried later. */
   String process(Provider provider, String eventId, int failuresSoFar) {
@@ -50,17 +63,7 @@ class WebhookProcessor {
       return "ignored " + event.type();
     }
     try {
-      Outcome outcome =
-          sync.sync(
-              event.workspace(),
-              provider,
-              new ProviderInvoiceId(event.objectId().get()),
-              failuresSoFar >= ADOPT_AFTER_FAILURES);
-      if (outcome == Outcome.NOT_MIRRORED) {
-        throw new NotMirroredYet(event.objectId().get());
-      }
-      inbox.processed(event);
-      return event.type() + ": " + outcome;
+      return apply(event, new ProviderInvoiceId(event.objectId().get()), failuresSoFar);
     } catch (InvoicingFailure e) {
       if (e.kind() == InvoicingFailure.Kind.NOT_FOUND) {
         // Deleted (a draft) or never in this account: there is no state to apply.
@@ -73,6 +76,27 @@ class WebhookProcessor {
       inbox.failed(event, e.getClass().getSimpleName());
       throw e;
     }
+  }
+
+  private String apply(InboxEvent event, ProviderInvoiceId invoice, int failuresSoFar) {
+    Optional<InvoiceId> read = reads.alreadyRead(event, invoice);
+    if (read.isPresent()) {
+      // The mirror is up to date; Attio may not be, if a write after a later apply failed (that
+      // write's own event is retried, but may itself be covered). Unchanged values write nothing.
+      attio.upsert(event.workspace(), read.get());
+      inbox.processed(event);
+      return event.type() + ": covered by a later read";
+    }
+    Instant readStarts = reads.readStarts();
+    Outcome outcome =
+        sync.sync(
+            event.workspace(), event.provider(), invoice, failuresSoFar >= ADOPT_AFTER_FAILURES);
+    if (outcome == Outcome.NOT_MIRRORED) {
+      throw new NotMirroredYet(invoice.value());
+    }
+    reads.readApplied(event, invoice, readStarts);
+    inbox.processed(event);
+    return event.type() + ": " + outcome;
   }
 
   /** The invoice is not in the mirror yet; retried, then adopted. */

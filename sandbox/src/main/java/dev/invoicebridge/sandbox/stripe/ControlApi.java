@@ -63,11 +63,15 @@ final class ControlApi {
       case "POST /_control/seed" -> seed(p);
       case "POST /_control/invoices/seed" -> new InvoiceSeeder(sandbox).seed(p);
       case "POST /_control/webhooks" -> {
-        sandbox.webhookSwitches(
-            p.bool("duplicates").orElse(false),
-            p.bool("out_of_order").orElse(false),
-            Duration.ofMillis(p.integer("retry_base_ms").orElse(10_000L)));
-        yield ok();
+        sandbox.webhookSwitches(webhookSwitches(p));
+        yield webhooks();
+      }
+      case "GET /_control/webhooks" -> webhooks();
+      case "POST /_control/webhooks/release" -> {
+        int released = sandbox.releaseWebhooks();
+        Map<String, Object> body = new LinkedHashMap<>(webhooks());
+        body.put("released", released);
+        yield body;
       }
       case "GET /_control/webhooks/attempts" -> Map.of("data", sandbox.webhookAttempts());
       case "GET /_control/stats" -> Map.of("api_calls", sandbox.apiCalls());
@@ -82,6 +86,56 @@ final class ControlApi {
               null,
               "Unrecognized control URL (" + method + ": " + path + ").");
     };
+  }
+
+  /** Every switch not given is reset to Stripe's behaviour. */
+  private static WebhookSwitches webhookSwitches(Params p) {
+    double ratio =
+        p.string("duplicate_ratio")
+            .map(
+                s -> {
+                  try {
+                    return Double.parseDouble(s);
+                  } catch (NumberFormatException e) {
+                    throw StripeApiException.invalid("duplicate_ratio", "Invalid decimal: " + s);
+                  }
+                })
+            .orElse(0.0);
+    if (!(ratio >= 0 && ratio <= 1)) {
+      throw StripeApiException.invalid("duplicate_ratio", "duplicate_ratio must be from 0 to 1.");
+    }
+    long retryBase = p.integer("retry_base_ms").orElse(10_000L);
+    if (retryBase < 0) {
+      throw StripeApiException.invalid("retry_base_ms", "retry_base_ms must not be negative.");
+    }
+    return new WebhookSwitches(
+        p.bool("duplicates").orElse(false),
+        p.bool("out_of_order").orElse(false),
+        p.bool("shuffled").orElse(false),
+        ratio,
+        p.integer("seed"),
+        p.bool("hold").orElse(false),
+        Duration.ofMillis(retryBase));
+  }
+
+  /** The switches in force and what is still to be delivered. */
+  private Map<String, Object> webhooks() {
+    WebhookSwitches s = sandbox.webhookSwitches();
+    WebhookBacklog b = sandbox.webhookBacklog();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ok", true);
+    body.put("duplicates", s.duplicates());
+    body.put("out_of_order", s.outOfOrder());
+    body.put("shuffled", s.shuffled());
+    body.put("duplicate_ratio", s.duplicateRatio());
+    body.put("seed", b.seed());
+    body.put("hold", s.hold());
+    body.put("retry_base_ms", s.retryBase().toMillis());
+    body.put("held", b.held());
+    body.put("pending", b.pending());
+    body.put("retrying", b.retrying());
+    body.put("idle", b.idle());
+    return body;
   }
 
   /** {@code products[0][name]=..&products[0][unit_amount]=..&products[0][currency]=usd}. */

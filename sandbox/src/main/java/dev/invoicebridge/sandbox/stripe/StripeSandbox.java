@@ -200,7 +200,26 @@ public final class StripeSandbox implements AutoCloseable {
 
   /** Test switches: deliver every event twice, or each call's events in reverse order. */
   public void webhookSwitches(boolean duplicates, boolean outOfOrder, Duration retryBase) {
-    delivery.switches(duplicates, outOfOrder, retryBase);
+    webhookSwitches(
+        new WebhookSwitches(duplicates, outOfOrder, false, 0, Optional.empty(), false, retryBase));
+  }
+
+  /** Test switches for webhook delivery; turning the hold off releases what it held. */
+  public void webhookSwitches(WebhookSwitches switches) {
+    delivery.switches(switches);
+  }
+
+  public WebhookSwitches webhookSwitches() {
+    return delivery.switches();
+  }
+
+  /** Delivers every held event as one batch; returns the number of deliveries, copies included. */
+  public int releaseWebhooks() {
+    return delivery.release();
+  }
+
+  public WebhookBacklog webhookBacklog() {
+    return delivery.backlog();
   }
 
   public List<WebhookAttempt> webhookAttempts() {

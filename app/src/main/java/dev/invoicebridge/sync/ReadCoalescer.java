@@ -1,0 +1,63 @@
+package dev.invoicebridge.sync;
+
+import dev.invoicebridge.invoicing.InvoiceId;
+import dev.invoicebridge.invoicing.InvoiceMirror;
+import dev.invoicebridge.invoicing.ProviderInvoiceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spares an event its re-read when a read that began after the event arrived has already been
+ * applied.
+ *
+ * <p>Why that is safe: the provider changed the invoice, then emitted the event, then delivered it,
+ * and we stored it at {@code received_at}; so the change happened before {@code received_at}. A
+ * read that began later was answered with the invoice as it was at some moment after that, which
+ * includes the change (a retrieve by id is strongly consistent at Stripe). Applying a read is
+ * monotonic: the mirror ends at that state or a newer one. So the event has nothing left to add and
+ * can be marked applied without calling the provider. The read's start is recorded only once its
+ * sync completed, Attio write included; the two instants may come from the clocks of different
+ * instances, so a read counts only if it began {@link #CLOCK_TOLERANCE} after the event arrived.
+ *
+ * <p>Under a burst (a backlog of events, several per invoice, duplicates) this turns one re-read
+ * per event into about one per invoice per pass of the queue, within the provider's rate limit.
+ */
+@Component
+class ReadCoalescer {
+  /** How far apart the clocks of two instances may be; NTP keeps them far closer. */
+  static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
+
+  private final InvoiceMirror mirror;
+  private final Clock clock;
+
+  ReadCoalescer(InvoiceMirror mirror, Clock clock) {
+    this.mirror = mirror;
+    this.clock = clock;
+  }
+
+  /** The rule: a read begun at {@code readStartedAt} reflects an event received at that time. */
+  static boolean covers(Instant readStartedAt, Instant eventReceivedAt) {
+    return readStartedAt.isAfter(eventReceivedAt.plus(CLOCK_TOLERANCE));
+  }
+
+  /** The mirrored invoice, when a completed read already reflects {@code event}. */
+  Optional<InvoiceId> alreadyRead(InboxEvent event, ProviderInvoiceId invoice) {
+    return mirror
+        .lastRead(event.workspace(), event.provider(), invoice)
+        .filter(r -> covers(r.startedAt(), event.receivedAt()))
+        .map(InvoiceMirror.LastRead::invoice);
+  }
+
+  /** Taken just before a read is sent. */
+  Instant readStarts() {
+    return clock.instant();
+  }
+
+  /** The sync of a read begun at {@code startedAt} completed: the mirror and Attio have it. */
+  void readApplied(InboxEvent event, ProviderInvoiceId invoice, Instant startedAt) {
+    mirror.readApplied(event.workspace(), event.provider(), invoice, startedAt);
+  }
+}
