@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * must not download its own): launched once per class, skipped locally with a message when Chromium
  * is missing, failing on CI, where .ci/run installs it. Every page a test opens has its console
  * errors and uncaught script errors collected, a refusal by the Content-Security-Policy among them;
- * the test fails if any page logged one. Screenshots land in app/target/screenshots.
+ * the test fails if any page logged one, naming the page and the source. Only a document's own
+ * error status is left out: a test that opens a forbidden page asserts the 403 itself. Screenshots
+ * land in app/target/screenshots.
  *
  * <p>Register it as {@code @RegisterExtension static final Browsers browsers = new Browsers();}.
  */
