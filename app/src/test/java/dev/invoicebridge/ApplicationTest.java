@@ -171,14 +171,12 @@ class ApplicationTest extends SandboxAppTest {
   void web_pages_need_a_login_and_settings_need_an_admin() {
     assertThat(http.get("/records").uri().getPath()).isEqualTo("/login");
 
-    Http operator = new Http(port);
-    operator.login("operator", password("operator"));
+    Http operator = logIn("operator");
     assertThat(operator.get("/records").body()).contains("Records").contains("Sandbox");
     assertThat(operator.get("/invoices").statusCode()).isEqualTo(200);
     assertThat(operator.get("/settings").statusCode()).isEqualTo(403);
 
-    Http admin = new Http(port);
-    admin.login("admin", password("admin"));
+    Http admin = logIn("admin");
     HttpResponse<String> settings = admin.get("/settings");
     assertThat(settings.statusCode()).isEqualTo(200);
     assertThat(settings.headers().firstValue("Content-Security-Policy"))
@@ -209,8 +207,7 @@ class ApplicationTest extends SandboxAppTest {
 
   @Test
   void forms_without_a_csrf_token_are_refused() {
-    Http admin = new Http(port);
-    admin.login("admin", password("admin"));
+    Http admin = logIn("admin");
     HttpResponse<String> response =
         admin.postJson(
             "/settings/tokens", "{}", "Content-Type", "application/x-www-form-urlencoded");

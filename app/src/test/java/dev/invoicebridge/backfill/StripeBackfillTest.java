@@ -185,8 +185,7 @@ class StripeBackfillTest extends OwnSandboxAppTest {
   @Test
   void the_settings_page_starts_a_backfill_and_its_panel_follows_it_to_the_end() {
     seed("panel@example.com", 10);
-    Http browser = new Http(port);
-    browser.login("admin", password("admin"));
+    Http browser = logIn("admin");
 
     HttpResponse<String> page = browser.get("/settings");
     HttpResponse<String> afterStart = browser.postForm("/settings", "/settings/backfill", Map.of());
@@ -205,8 +204,7 @@ class StripeBackfillTest extends OwnSandboxAppTest {
             });
     assertThat(browser.get("/settings").body()).contains("Done: ", "value=\"100.0\"");
     assertThat(browser.get("/js/backfill.js").statusCode()).isEqualTo(200);
-    Http operator = new Http(port);
-    operator.login("operator", password("operator"));
+    Http operator = logIn("operator");
     assertThat(operator.get("/settings/backfill/status").statusCode()).isEqualTo(403);
   }
 

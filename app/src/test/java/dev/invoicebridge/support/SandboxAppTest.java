@@ -55,6 +55,13 @@ public abstract class SandboxAppTest {
     rig = new InvoiceRig(port, data, workspaces, vault, attio);
   }
 
+  /** A new browser-like client (its own cookies) logged in as "admin" or "operator". */
+  protected Http logIn(String role) {
+    Http browser = new Http(port);
+    browser.login(role, password(role));
+    return browser;
+  }
+
   /** The password of a sandbox login, "admin" or "operator". */
   protected String password(String role) {
     return SandboxApp.password(data, role);

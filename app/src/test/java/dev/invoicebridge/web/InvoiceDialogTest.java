@@ -31,8 +31,7 @@ class InvoiceDialogTest extends OwnSandboxAppTest {
 
   @BeforeEach
   void logInAsOperator() {
-    browser = new Http(port);
-    browser.login("operator", password("operator"));
+    browser = logIn("operator");
   }
 
   @Test

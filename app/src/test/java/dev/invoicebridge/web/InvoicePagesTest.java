@@ -18,8 +18,7 @@ class InvoicePagesTest extends SandboxAppTest {
 
   @BeforeEach
   void logInAsOperator() {
-    browser = new Http(port);
-    browser.login("operator", password("operator"));
+    browser = logIn("operator");
   }
 
   @Test

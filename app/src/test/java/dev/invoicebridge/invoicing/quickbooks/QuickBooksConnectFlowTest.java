@@ -43,8 +43,7 @@ class QuickBooksConnectFlowTest extends OwnSandboxAppTest {
 
   @Test
   void an_admin_connects_through_the_consent_page_and_disconnect_revokes() {
-    Http browser = new Http(port);
-    browser.login("admin", password("admin"));
+    Http browser = logIn("admin");
     assertThat(browser.get("/settings").body()).contains("/settings/quickbooks");
     assertThat(browser.get("/settings/quickbooks").body())
         .contains("data-quickbooks-status=\"disconnected\"");
@@ -90,8 +89,7 @@ class QuickBooksConnectFlowTest extends OwnSandboxAppTest {
 
   @Test
   void a_connection_quickbooks_refuses_is_shown_as_needing_a_reconnect_and_the_check_says_so() {
-    Http browser = new Http(port);
-    browser.login("admin", password("admin"));
+    Http browser = logIn("admin");
     connectThroughConsent(browser);
     WorkspaceId workspace = defaultWorkspace();
     try {
@@ -165,8 +163,7 @@ class QuickBooksConnectFlowTest extends OwnSandboxAppTest {
 
   @Test
   void a_callback_whose_state_is_not_this_sessions_is_refused() {
-    Http browser = new Http(port);
-    browser.login("admin", password("admin"));
+    Http browser = logIn("admin");
     browser.get("/settings/quickbooks/connect");
 
     HttpResponse<String> forged =
