@@ -136,4 +136,29 @@ class BrowserTest extends OwnSandboxAppTest {
     assertThat(page.locator("#schema-health")).containsText("ready");
     screenshot(page, "schema");
   }
+
+  @Test
+  void an_admin_connects_quickbooks_through_the_sandbox_consent_page() {
+    Page page = newPage();
+    logIn(page, "admin");
+    page.navigate(url("/settings"));
+    page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName("QuickBooks Online connection (OAuth)"))
+        .click();
+    assertThat(page.locator("[data-quickbooks-status]")).hasText("Not connected.");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Connect QuickBooks"))
+        .click();
+    assertThat(page.getByText("Invoicebridge wants to connect to a sandbox company.")).isVisible();
+    screenshot(page, "quickbooks-consent");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect").setExact(true))
+        .click();
+
+    assertThat(page).hasURL(url("/settings/quickbooks"));
+    assertThat(page.getByText("QuickBooks connected.")).isVisible();
+    assertThat(page.locator("[data-quickbooks-status]"))
+        .containsText("Invoicebridge Sandbox Company");
+    screenshot(page, "quickbooks-connected");
+  }
 }
