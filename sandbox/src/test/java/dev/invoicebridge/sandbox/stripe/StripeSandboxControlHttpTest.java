@@ -15,8 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,17 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * restricted keys and the webhook switches; and Stripe's ending_before paging.
  */
 class StripeSandboxControlHttpTest {
-  private StripeWire wire;
-
-  @BeforeEach
-  void start() {
-    wire = new StripeWire();
-  }
-
-  @AfterEach
-  void stop() {
-    wire.close();
-  }
+  @AutoClose private final StripeWire wire = new StripeWire();
 
   @Test
   void seeded_products_and_prices_are_listed_by_the_api() {
