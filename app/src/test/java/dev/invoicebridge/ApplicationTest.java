@@ -45,20 +45,6 @@ class ApplicationTest extends SandboxAppTest {
   }
 
   @Test
-  void connecting_the_sandbox_stripe_at_start_sets_up_the_attio_invoices_object_by_itself() {
-    // Nobody calls the schema set-up: the first Stripe connection check does, in the background.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              JsonNode schema =
-                  Http.json(http.get("/api/v1/schema", "Authorization", Http.bearer(adminToken)));
-              assertThat(schema.path("report").path("object").asString()).isEqualTo("present");
-              assertThat(schema.path("report").path("healthy").asBoolean()).isTrue();
-            });
-  }
-
-  @Test
   void the_sandbox_token_file_holds_a_working_admin_token() {
     HttpResponse<String> response =
         http.get("/api/v1/workspace", "Authorization", Http.bearer(adminToken));

@@ -8,17 +8,24 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.invoicebridge.support.Browsers;
+import dev.invoicebridge.support.Http;
 import dev.invoicebridge.support.OwnSandboxAppTest;
+import dev.invoicebridge.vault.SecretVault;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The web UI in real headless Chromium (see {@link Browsers}). A service of its own: it expects no
- * invoice yet and an Attio workspace without the invoices object.
+ * invoice yet, and resets the Attio emulator's workspace to take the invoices object away.
  */
 @Tag("browser")
 class BrowserTest extends OwnSandboxAppTest {
+  @Autowired SecretVault vault;
+
   @RegisterExtension static final Browsers browsers = new Browsers();
 
   private Page newPage() {
@@ -116,6 +123,26 @@ class BrowserTest extends OwnSandboxAppTest {
 
   @Test
   void an_admin_sets_up_the_attio_schema_from_settings() {
+    // Nobody here sets up the default object: the first Stripe check does, in the background.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              var schema =
+                  Http.json(http.get("/api/v1/schema", "Authorization", Http.bearer(adminToken)));
+              assertThat(schema.path("report").path("object").asString()).isEqualTo("present");
+              assertThat(schema.path("report").path("healthy").asBoolean()).isTrue();
+            });
+    // Then Attio loses it (the emulator's workspace reset), and the admin sets it up again.
+    String attioToken = vault.get(rig.workspace, "sandbox.attio_token").orElseThrow().reveal();
+    assertThat(
+            http.postJson(
+                    "/sandbox/attio/_control/reset",
+                    "{\"demo\": true}",
+                    "Authorization",
+                    "Bearer " + attioToken)
+                .statusCode())
+        .isEqualTo(200);
     Page page = newPage();
     logIn(page, "admin");
     page.navigate(url("/settings"));
