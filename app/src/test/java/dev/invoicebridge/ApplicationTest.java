@@ -4,40 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.SandboxAppTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The service as a newcomer meets it: sandbox mode, embedded database, real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApplicationTest {
-  static final Path DATA = SandboxApp.newDataDir();
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  Http http;
-  String adminToken;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    adminToken = SandboxApp.apiToken(DATA);
-  }
-
+class ApplicationTest extends SandboxAppTest {
   @Test
   void health_is_up_with_the_database_and_each_connection_as_components() {
     await()
@@ -195,14 +171,12 @@ class ApplicationTest {
   void web_pages_need_a_login_and_settings_need_an_admin() {
     assertThat(http.get("/records").uri().getPath()).isEqualTo("/login");
 
-    Http operator = new Http(port);
-    operator.login("operator", SandboxApp.password(DATA, "operator"));
+    Http operator = logIn("operator");
     assertThat(operator.get("/records").body()).contains("Records").contains("Sandbox");
     assertThat(operator.get("/invoices").statusCode()).isEqualTo(200);
     assertThat(operator.get("/settings").statusCode()).isEqualTo(403);
 
-    Http admin = new Http(port);
-    admin.login("admin", SandboxApp.password(DATA, "admin"));
+    Http admin = logIn("admin");
     HttpResponse<String> settings = admin.get("/settings");
     assertThat(settings.statusCode()).isEqualTo(200);
     assertThat(settings.headers().firstValue("Content-Security-Policy"))
@@ -233,8 +207,7 @@ class ApplicationTest {
 
   @Test
   void forms_without_a_csrf_token_are_refused() {
-    Http admin = new Http(port);
-    admin.login("admin", SandboxApp.password(DATA, "admin"));
+    Http admin = logIn("admin");
     HttpResponse<String> response =
         admin.postJson(
             "/settings/tokens", "{}", "Content-Type", "application/x-www-form-urlencoded");

@@ -11,33 +11,27 @@ import dev.invoicebridge.sandboxmode.SandboxAccounts;
 import dev.invoicebridge.security.ApiTokens;
 import dev.invoicebridge.security.Role;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.OwnSandboxAppTest;
 import dev.invoicebridge.vault.Secret;
 import dev.invoicebridge.vault.SecretVault;
 import dev.invoicebridge.workspace.Workspace;
 import dev.invoicebridge.workspace.Workspaces;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Seeds real-looking secrets into a workspace, exercises every endpoint and page (failing
- * connection checks included), then scans every response, the log and the database for them.
+ * connection checks included), then scans every response, the log and the database for them. A
+ * service of its own: it adds a workspace with failing live connections and starts backfills.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecretsNeverLeakTest {
-  static final Path DATA = SandboxApp.newDataDir();
+class SecretsNeverLeakTest extends OwnSandboxAppTest {
   static final String ATTIO_TOKEN = "attio_SEEDED_9f8e7d6c5b4a39281706";
   static final String STRIPE_KEY = "sk_test_SEEDEDSECRET4242abcdEFGH";
   static final String QUICKBOOKS_TOKEN = "qb_SEEDED_eyJhbGciOiJSUzI1NiJ9";
@@ -52,12 +46,6 @@ class SecretsNeverLeakTest {
        "lines": [{"description": "Probe", "unit_amount": 100}], "currency": "usd"}
       """;
 
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
   @Autowired Workspaces workspaces;
   @Autowired Connections connections;
   @Autowired SecretVault vault;
@@ -95,8 +83,7 @@ class SecretsNeverLeakTest {
     connections.all().forEach(connections::check);
 
     String acmeToken = tokens.issue(acme.id(), "acme admin", Role.ADMIN, "test").plaintext();
-    String defaultToken = SandboxApp.apiToken(DATA);
-    Http http = new Http(port);
+    String defaultToken = adminToken;
     for (String token : List.of(acmeToken, defaultToken)) {
       String auth = Http.bearer(token);
       http.get("/api/v1/workspace", "Authorization", auth);
@@ -134,7 +121,7 @@ class SecretsNeverLeakTest {
     }
     http.get("/actuator/prometheus");
     http.get("/v3/api-docs");
-    http.login("admin", SandboxApp.password(DATA, "admin"));
+    http.login("admin", password("admin"));
     for (String page :
         List.of(
             "/records",

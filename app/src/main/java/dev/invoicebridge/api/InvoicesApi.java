@@ -10,13 +10,9 @@ import dev.invoicebridge.invoicing.Invoices.IdempotencyKey;
 import dev.invoicebridge.security.CurrentActor;
 import dev.invoicebridge.security.ValidationFailure;
 import dev.invoicebridge.workspace.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -59,7 +55,7 @@ class InvoicesApi {
         throw new ValidationFailure(
             "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
       }
-      idempotency = Optional.of(new IdempotencyKey(key, sha256(body.toString())));
+      idempotency = Optional.of(IdempotencyKey.of(key, body.toString()));
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     CreateInvoice request = InvoiceRequests.validate(body, today);
@@ -99,15 +95,5 @@ class InvoicesApi {
 
   private static WorkspaceId workspace() {
     return CurrentActor.get().workspaceId();
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
   }
 }

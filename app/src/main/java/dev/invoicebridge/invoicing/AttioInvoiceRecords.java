@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,12 +108,19 @@ public class AttioInvoiceRecords {
       return known;
     }
     Map<String, AttributeType> found = read(attio, mapping);
-    if (!found.containsKey(mapping.slug(InvoiceField.PROVIDER_INVOICE_ID))) {
+    // Something mapped is missing: set it up. This also waits for a set-up already under way (the
+    // one a Stripe check starts), so the first invoice is not written against half a schema.
+    if (!found.keySet().containsAll(mapping.slugs().values())) {
       schema.ensure(workspace);
       found = read(attio, mapping);
     }
     types.put(workspace, found);
     return found;
+  }
+
+  @EventListener
+  void schemaSetUp(SchemaManager.SchemaSetUp setUp) {
+    types.remove(setUp.workspace());
   }
 
   private static Map<String, AttributeType> read(AttioClient attio, SchemaMapping mapping) {

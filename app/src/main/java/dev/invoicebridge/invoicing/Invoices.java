@@ -4,7 +4,10 @@ import dev.invoicebridge.invoicing.InvoiceConflict.Reason;
 import dev.invoicebridge.settings.SyncSettings;
 import dev.invoicebridge.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +55,18 @@ public class Invoices {
   public record Created(MirroredInvoice invoice, boolean replayed) {}
 
   /** The caller's idempotency key with a digest of the request body it came with. */
-  public record IdempotencyKey(String key, String requestHash) {}
+  public record IdempotencyKey(String key, String requestHash) {
+    /** The key with the SHA-256 (hex) of {@code request}, however the caller spells the request. */
+    public static IdempotencyKey of(String key, String request) {
+      try {
+        byte[] digest =
+            MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
+        return new IdempotencyKey(key, HexFormat.of().formatHex(digest));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is unavailable", e);
+      }
+    }
+  }
 
   /** What the create dialog offers for a record: who to address, and the provider's catalog. */
   public record DialogChoices(

@@ -5,6 +5,7 @@ import dev.invoicebridge.workspace.WorkspaceId;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** A workspace's invoices schema in Attio: its mapping, its health, and setting it up. */
@@ -17,10 +18,17 @@ public class SchemaManager {
   // One set-up at a time in this instance; across instances, conflicts are adopted (SchemaSetup).
   private final ReentrantLock setupLock = new ReentrantLock();
 
-  SchemaManager(AttioClients clients, SchemaMappings mappings) {
+  private final ApplicationEventPublisher events;
+
+  SchemaManager(
+      AttioClients clients, SchemaMappings mappings, ApplicationEventPublisher events) {
     this.clients = clients;
     this.mappings = mappings;
+    this.events = events;
   }
+
+  /** Published after every set-up, so that whoever cached the object's attributes reads again. */
+  public record SchemaSetUp(WorkspaceId workspace) {}
 
   public SchemaMapping mapping(WorkspaceId workspace) {
     return mappings.get(workspace);
@@ -50,6 +58,7 @@ public class SchemaManager {
       return report;
     } finally {
       setupLock.unlock();
+      events.publishEvent(new SchemaSetUp(workspace));
     }
   }
 }

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Keeps each workspace's Stripe webhook endpoint as its sync setting wants it: at start-up (once
  * start-up has connected Stripe) and after every successful Stripe connection check, a missing,
  * disabled or incomplete endpoint is repaired while sync is on, and ours is removed while it is
- * off.
+ * off. After a check, the Attio invoices object is set up too while sync is on, so connecting
+ * Stripe (also the built-in sandbox at start-up) is all it takes; a schema already in place costs a
+ * few reads and no write.
  */
 @Component
 class StripeWebhookRepair {
@@ -24,12 +26,17 @@ class StripeWebhookRepair {
   private final Connections connections;
   private final SyncSettings settings;
   private final StripeWebhookRegistrar registrar;
+  private final SyncSetup setup;
 
   StripeWebhookRepair(
-      Connections connections, SyncSettings settings, StripeWebhookRegistrar registrar) {
+      Connections connections,
+      SyncSettings settings,
+      StripeWebhookRegistrar registrar,
+      SyncSetup setup) {
     this.connections = connections;
     this.settings = settings;
     this.registrar = registrar;
+    this.setup = setup;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -42,7 +49,12 @@ class StripeWebhookRepair {
   @EventListener
   void afterCheck(ConnectionChecked checked) {
     if (checked.connection().kind() == ConnectionKind.STRIPE && checked.check().ok()) {
-      reconcile(checked.connection());
+      // Checks run as background jobs, so the Attio writes of a first set-up wait for no one.
+      try {
+        setup.apply(checked.connection().workspaceId()).warnings().forEach(w -> log.warn("{}", w));
+      } catch (RuntimeException e) {
+        log.warn("Could not apply the sync setting: {}", e.getClass().getSimpleName());
+      }
     }
   }
 

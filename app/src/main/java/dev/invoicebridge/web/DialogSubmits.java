@@ -7,11 +7,7 @@ import dev.invoicebridge.invoicing.Invoices;
 import dev.invoicebridge.invoicing.Invoices.Created;
 import dev.invoicebridge.invoicing.Invoices.IdempotencyKey;
 import dev.invoicebridge.security.CurrentActor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -51,7 +47,7 @@ class DialogSubmits {
   Created create(CreateInvoice request, String key, InvoiceBody body) {
     Optional<IdempotencyKey> idempotency =
         key != null && KEY.matcher(key).matches()
-            ? Optional.of(new IdempotencyKey(key, sha256("web-dialog|" + body)))
+            ? Optional.of(IdempotencyKey.of(key, "web-dialog|" + body))
             : Optional.empty();
     long attempts = WAIT_FOR_FIRST.toMillis() / PAUSE.toMillis();
     for (long attempt = 1; ; attempt++) {
@@ -75,16 +71,6 @@ class DialogSubmits {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
     }
   }
 }

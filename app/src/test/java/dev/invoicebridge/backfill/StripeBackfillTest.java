@@ -10,8 +10,7 @@ import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.security.ApiTokens;
 import dev.invoicebridge.security.Role;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
-import dev.invoicebridge.vault.SecretVault;
+import dev.invoicebridge.support.OwnSandboxAppTest;
 import dev.invoicebridge.workspace.Workspace;
 import dev.invoicebridge.workspace.Workspaces;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +19,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,47 +27,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The Stripe backfill end to end in sandbox mode, over real HTTP: invoices seeded in the Stripe
  * emulator as history, the backfill started through the API and the settings page, and the mirror
- * and the Attio emulator checked against Stripe's state.
+ * and the Attio emulator checked against Stripe's state. A service of its own: its backfills apply
+ * every invoice at Stripe, it counts the Attio writes of the whole service, and it turns sync off.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StripeBackfillTest {
-  static final Path DATA = SandboxApp.newDataDir();
+class StripeBackfillTest extends OwnSandboxAppTest {
   static final Duration PATIENCE = Duration.ofSeconds(90);
   static final String BACKFILL = "/api/v1/sync/stripe/backfill";
 
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
   @Autowired Workspaces workspaces;
-  @Autowired SecretVault vault;
   @Autowired AttioClients attio;
   @Autowired ApiTokens tokens;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
-  InvoiceRig rig;
-  Http http;
-
-  @BeforeEach
-  void setUp() {
-    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
-    http = rig.http;
-  }
 
   @Test
   void a_backfill_brings_every_stripe_invoice_into_the_mirror_and_attio_in_stripes_state() {
@@ -82,7 +59,7 @@ class StripeBackfillTest {
       seeded.addAll(seed(email, 45));
     }
     seeded.addAll(seed("nobody-in-attio@example.com", 15));
-    int total = stripeTotal();
+    int total = rig.stripeInvoiceCount();
 
     HttpResponse<String> started = post(BACKFILL, rig.token);
     HttpResponse<String> again = post(BACKFILL, rig.token);
@@ -134,7 +111,7 @@ class StripeBackfillTest {
 
     assertThat(second.path("id").asString()).isNotEqualTo(first.path("id").asString());
     assertThat(second.path("status").asString()).isEqualTo("succeeded");
-    assertThat(second.path("processed").asLong()).isEqualTo(stripeTotal());
+    assertThat(second.path("processed").asLong()).isEqualTo(rig.stripeInvoiceCount());
     assertThat(second.path("unchanged").asLong()).isEqualTo(second.path("processed").asLong());
     assertThat(second.path("written").asLong()).isZero();
     assertThat(attioWrites()).as("writes that reached Attio").isEqualTo(writesBefore);
@@ -208,8 +185,7 @@ class StripeBackfillTest {
   @Test
   void the_settings_page_starts_a_backfill_and_its_panel_follows_it_to_the_end() {
     seed("panel@example.com", 10);
-    Http browser = new Http(port);
-    browser.login("admin", SandboxApp.password(DATA, "admin"));
+    Http browser = logIn("admin");
 
     HttpResponse<String> page = browser.get("/settings");
     HttpResponse<String> afterStart = browser.postForm("/settings", "/settings/backfill", Map.of());
@@ -228,8 +204,7 @@ class StripeBackfillTest {
             });
     assertThat(browser.get("/settings").body()).contains("Done: ", "value=\"100.0\"");
     assertThat(browser.get("/js/backfill.js").statusCode()).isEqualTo(200);
-    Http operator = new Http(port);
-    operator.login("operator", SandboxApp.password(DATA, "operator"));
+    Http operator = logIn("operator");
     assertThat(operator.get("/settings/backfill/status").statusCode()).isEqualTo(403);
   }
 
@@ -239,21 +214,6 @@ class StripeBackfillTest {
             "/_control/invoices/seed",
             "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&count=" + count);
     return seeded.path("invoices").valueStream().map(JsonNode::asString).toList();
-  }
-
-  /** Every invoice in the Stripe emulator, counted through its list as a client would. */
-  private int stripeTotal() {
-    int total = 0;
-    String after = "";
-    while (true) {
-      JsonNode page = Http.json(rig.stripe("GET", "/v1/invoices?limit=100" + after));
-      total += page.path("data").size();
-      if (!page.path("has_more").asBoolean()) {
-        return total;
-      }
-      List<JsonNode> data = page.path("data").valueStream().toList();
-      after = "&starting_after=" + data.getLast().path("id").asString();
-    }
   }
 
   private long mirroredCount(List<String> stripeIds) {

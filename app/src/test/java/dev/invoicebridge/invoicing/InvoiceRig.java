@@ -136,20 +136,52 @@ public final class InvoiceRig {
     }
   }
 
-  /** Stripe's invoices that Invoicebridge created under our invoice id. */
-  public List<JsonNode> stripeInvoicesFor(String invoiceId) {
-    JsonNode list = Http.json(stripe("GET", "/v1/invoices?limit=100"));
-    List<JsonNode> found = new ArrayList<>();
-    for (JsonNode invoice : list.path("data")) {
-      if (invoice
-          .path("metadata")
-          .path("invoicebridge_reference")
-          .asString("")
-          .equals("ib-" + invoiceId)) {
-        found.add(invoice);
+  /**
+   * Every invoice at the Stripe emulator, newest first, paged through as a client would: no count
+   * or search over it is capped by a full first page, however many invoices other tests of a shared
+   * service made.
+   */
+  public List<JsonNode> stripeInvoices() {
+    List<JsonNode> all = new ArrayList<>();
+    String after = "";
+    while (true) {
+      JsonNode page = Http.json(stripe("GET", "/v1/invoices?limit=100" + after));
+      page.path("data").forEach(all::add);
+      if (!page.path("has_more").asBoolean()) {
+        return all;
+      }
+      after = "&starting_after=" + all.getLast().path("id").asString();
+    }
+  }
+
+  public int stripeInvoiceCount() {
+    return stripeInvoices().size();
+  }
+
+  /**
+   * Every invoice the service's API lists for the workspace, paged through like the count above.
+   */
+  public int invoiceCount() {
+    int total = 0;
+    while (true) {
+      int page = get("/api/v1/invoices?limit=100&offset=" + total).path("invoices").size();
+      total += page;
+      if (page < 100) {
+        return total;
       }
     }
-    return found;
+  }
+
+  /** Stripe's invoices that Invoicebridge created under our invoice id. */
+  public List<JsonNode> stripeInvoicesFor(String invoiceId) {
+    return stripeInvoices().stream()
+        .filter(
+            i ->
+                i.path("metadata")
+                    .path("invoicebridge_reference")
+                    .asString("")
+                    .equals("ib-" + invoiceId))
+        .toList();
   }
 
   /** The Attio invoice records with this Stripe invoice id. */

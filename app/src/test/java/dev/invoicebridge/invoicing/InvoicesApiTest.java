@@ -3,51 +3,24 @@ package dev.invoicebridge.invoicing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invoicebridge.attio.AttioRecord;
-import dev.invoicebridge.connection.AttioClients;
 import dev.invoicebridge.security.ApiTokens;
 import dev.invoicebridge.security.Role;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
-import dev.invoicebridge.vault.SecretVault;
-import dev.invoicebridge.workspace.Workspaces;
+import dev.invoicebridge.support.SandboxAppTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Creating invoices over real HTTP in sandbox mode: Attio records from the Attio emulator, the
  * invoice in the Stripe emulator, the result in the Attio invoices object.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvoicesApiTest {
-  static final Path DATA = SandboxApp.newDataDir();
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  @Autowired Workspaces workspaces;
-  @Autowired SecretVault vault;
-  @Autowired AttioClients attio;
+class InvoicesApiTest extends SandboxAppTest {
   @Autowired ApiTokens tokens;
-  InvoiceRig rig;
-
-  @BeforeEach
-  void setUp() {
-    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
-  }
 
   @Test
   void a_person_is_billed_itself_and_the_invoice_lands_in_attio_linked_to_person_and_company() {
@@ -172,7 +145,7 @@ class InvoicesApiTest {
 
   @Test
   void invalid_requests_get_field_level_messages_and_create_nothing() {
-    int before = rig.get("/api/v1/invoices?limit=100").path("invoices").size();
+    int before = rig.invoiceCount();
     String body =
         """
         {"provider": "paypal", "record": {"object": "people", "record_id": "nope"},
@@ -201,7 +174,7 @@ class InvoicesApiTest {
     assertThat(unknownPerson.statusCode()).isEqualTo(400);
     assertThat(Http.json(unknownPerson).path("errors").findValuesAsString("field"))
         .containsExactly("record.record_id");
-    assertThat(rig.get("/api/v1/invoices?limit=100").path("invoices")).hasSize(before);
+    assertThat(rig.invoiceCount()).isEqualTo(before);
     assertThat(
             rig.http
                 .get(

@@ -79,8 +79,13 @@ public final class Http {
     }
     Map<String, String> all = new java.util.LinkedHashMap<>(fields);
     all.put("_csrf", m.group(1));
+    return postForm(actionPath, all);
+  }
+
+  /** Posts exactly these form fields, as a page without a CSRF token (an emulator's) does. */
+  public HttpResponse<String> postForm(String actionPath, Map<String, String> fields) {
     String body =
-        all.entrySet().stream()
+        fields.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
             .collect(Collectors.joining("&"));
     return send(

@@ -1,113 +1,43 @@
 package dev.invoicebridge.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.invoicebridge.support.Browsers.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import dev.invoicebridge.support.SandboxApp;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.invoicebridge.support.Browsers;
+import dev.invoicebridge.support.Http;
+import dev.invoicebridge.support.OwnSandboxAppTest;
+import dev.invoicebridge.vault.SecretVault;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The web UI in real headless Chromium (Debian's package, driven by Playwright). Screenshots land
- * in app/target/screenshots. Without Chromium the test is skipped locally with a message, and fails
- * on CI, where .ci/run installs it.
+ * The web UI in real headless Chromium (see {@link Browsers}). A service of its own: it expects no
+ * invoice yet, and resets the Attio emulator's workspace to take the invoices object away.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserTest {
-  static final Path DATA = SandboxApp.newDataDir();
-  static final Path CHROMIUM =
-      Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static Playwright playwright;
-  static Browser browser;
+class BrowserTest extends OwnSandboxAppTest {
+  @Autowired SecretVault vault;
 
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-
-  @BeforeAll
-  static void launch() {
-    boolean present = Files.isExecutable(CHROMIUM);
-    if (!present && System.getenv("CI") != null) {
-      throw new IllegalStateException(
-          "Chromium is missing at " + CHROMIUM + "; .ci/run must install it");
-    }
-    assumeTrue(
-        present, "Browser tests skipped: install Debian's chromium (apt-get install chromium)");
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
+  @RegisterExtension static final Browsers browsers = new Browsers();
 
   private Page newPage() {
-    return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
+    return browsers.newPage(1280, 800);
   }
 
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private void logIn(Page page, String username, String password) {
-    page.navigate(url("/login"));
-    page.getByLabel("Username").fill(username);
-    page.getByLabel("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+  private void logIn(Page page, String username) {
+    Browsers.logIn(page, url("/login"), username, password(username));
   }
 
   private static Locator mainNav(Page page) {
     return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   @Test
@@ -117,7 +47,7 @@ class BrowserTest {
     assertThat(page.getByText("Sandbox").first()).isVisible();
     screenshot(page, "login");
 
-    logIn(page, "admin", SandboxApp.password(DATA, "admin"));
+    logIn(page, "admin");
     assertThat(page).hasURL(url("/records"));
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records")))
         .isVisible();
@@ -151,7 +81,7 @@ class BrowserTest {
   @Test
   void an_operator_sees_records_and_invoices_but_not_settings() {
     Page page = newPage();
-    logIn(page, "operator", SandboxApp.password(DATA, "operator"));
+    logIn(page, "operator");
 
     assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Records")))
         .isVisible();
@@ -168,7 +98,7 @@ class BrowserTest {
   @Test
   void an_operator_browses_people_searches_them_and_pages_through_companies() {
     Page page = newPage();
-    logIn(page, "operator", SandboxApp.password(DATA, "operator"));
+    logIn(page, "operator");
 
     var rows = page.locator("#results tbody tr");
     assertThat(rows).hasCount(25);
@@ -193,8 +123,28 @@ class BrowserTest {
 
   @Test
   void an_admin_sets_up_the_attio_schema_from_settings() {
+    // Nobody here sets up the default object: the first Stripe check does, in the background.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              var schema =
+                  Http.json(http.get("/api/v1/schema", "Authorization", Http.bearer(adminToken)));
+              assertThat(schema.path("report").path("object").asString()).isEqualTo("present");
+              assertThat(schema.path("report").path("healthy").asBoolean()).isTrue();
+            });
+    // Then Attio loses it (the emulator's workspace reset), and the admin sets it up again.
+    String attioToken = vault.get(rig.workspace, "sandbox.attio_token").orElseThrow().reveal();
+    assertThat(
+            http.postJson(
+                    "/sandbox/attio/_control/reset",
+                    "{\"demo\": true}",
+                    "Authorization",
+                    "Bearer " + attioToken)
+                .statusCode())
+        .isEqualTo(200);
     Page page = newPage();
-    logIn(page, "admin", SandboxApp.password(DATA, "admin"));
+    logIn(page, "admin");
     page.navigate(url("/settings"));
     page.getByRole(
             AriaRole.LINK, new Page.GetByRoleOptions().setName("Review schema health and mapping"))
@@ -212,5 +162,30 @@ class BrowserTest {
     assertThat(page.locator("#setup-result")).containsText("Created");
     assertThat(page.locator("#schema-health")).containsText("ready");
     screenshot(page, "schema");
+  }
+
+  @Test
+  void an_admin_connects_quickbooks_through_the_sandbox_consent_page() {
+    Page page = newPage();
+    logIn(page, "admin");
+    page.navigate(url("/settings"));
+    page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName("QuickBooks Online connection (OAuth)"))
+        .click();
+    assertThat(page.locator("[data-quickbooks-status]")).hasText("Not connected.");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Connect QuickBooks"))
+        .click();
+    assertThat(page.getByText("Invoicebridge wants to connect to a sandbox company.")).isVisible();
+    screenshot(page, "quickbooks-consent");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect").setExact(true))
+        .click();
+
+    assertThat(page).hasURL(url("/settings/quickbooks"));
+    assertThat(page.getByText("QuickBooks connected.")).isVisible();
+    assertThat(page.locator("[data-quickbooks-status]"))
+        .containsText("Invoicebridge Sandbox Company");
+    screenshot(page, "quickbooks-connected");
   }
 }

@@ -1,117 +1,39 @@
 package dev.invoicebridge.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.invoicebridge.support.Browsers.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.invoicebridge.attio.AttioRecord;
-import dev.invoicebridge.connection.AttioClients;
 import dev.invoicebridge.invoicing.InvoiceRig;
-import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
-import dev.invoicebridge.vault.SecretVault;
-import dev.invoicebridge.workspace.Workspaces;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.invoicebridge.support.Browsers;
+import dev.invoicebridge.support.SandboxAppTest;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The create-invoice dialog in real headless Chromium, as an operator uses it from a company
- * record: pick a person, a catalog line through the search picker and a custom line, watch the
- * total, finalize, copy the payment link. Launched like {@link BrowserTest} (Debian's chromium,
- * skipped locally without it, failing on CI); screenshots in app/target/screenshots.
+ * The create-invoice dialog in real headless Chromium (see {@link Browsers}), as an operator uses
+ * it from a company record: pick a person, a catalog line through the search picker and a custom
+ * line, watch the total, finalize, copy the payment link. On the shared service: it counts only
+ * what it creates itself.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvoiceDialogBrowserTest {
-  static final Path DATA = SandboxApp.newDataDir();
-  static final Path CHROMIUM =
-      Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static Playwright playwright;
-  static Browser browser;
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  @Autowired Workspaces workspaces;
-  @Autowired SecretVault vault;
-  @Autowired AttioClients attio;
-  InvoiceRig rig;
-
-  @BeforeAll
-  static void launch() {
-    boolean present = Files.isExecutable(CHROMIUM);
-    if (!present && System.getenv("CI") != null) {
-      throw new IllegalStateException(
-          "Chromium is missing at " + CHROMIUM + "; .ci/run must install it");
-    }
-    assumeTrue(
-        present, "Browser tests skipped: install Debian's chromium (apt-get install chromium)");
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
-  @BeforeEach
-  void setUp() {
-    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
-  }
+class InvoiceDialogBrowserTest extends SandboxAppTest {
+  @RegisterExtension static final Browsers browsers = new Browsers();
 
   @Test
   void an_operator_invoices_a_company_person_with_a_catalog_and_a_custom_line_and_finalizes() {
     String company = companyWithSeveralPeople(0);
     List<String> team = rig.referenced("companies", company, "team");
     String person = team.get(1);
-    int stripeInvoicesBefore = stripeInvoiceCount();
+    int stripeInvoicesBefore = rig.stripeInvoiceCount();
     Page page = loggedIn();
 
     openDialogFromCompanies(page, company);
@@ -170,7 +92,7 @@ class InvoiceDialogBrowserTest {
     List<JsonNode> stripe = rig.stripeInvoicesFor(id);
     assertThat(stripe).hasSize(1);
     assertThat(stripe.getFirst().path("total").asLong()).isEqualTo(75_050);
-    assertThat(stripeInvoiceCount()).isEqualTo(stripeInvoicesBefore + 1);
+    assertThat(rig.stripeInvoiceCount()).isEqualTo(stripeInvoicesBefore + 1);
     AttioRecord record = rig.attioInvoice(invoice.path("provider_invoice_id").asString());
     assertThat(InvoiceRig.reference(record, "person")).hasValue(person);
     assertThat(InvoiceRig.reference(record, "company")).hasValue(company);
@@ -179,8 +101,8 @@ class InvoiceDialogBrowserTest {
   @Test
   void a_custom_line_without_a_price_gets_its_message_on_its_row_and_nothing_is_created() {
     String company = companyWithSeveralPeople(1);
-    int stripeInvoicesBefore = stripeInvoiceCount();
-    int invoicesBefore = rig.get("/api/v1/invoices?limit=100").path("invoices").size();
+    int stripeInvoicesBefore = rig.stripeInvoiceCount();
+    int invoicesBefore = rig.invoiceCount();
     Page page = loggedIn();
 
     openDialogFromCompanies(page, company);
@@ -197,8 +119,8 @@ class InvoiceDialogBrowserTest {
     assertThat(page.locator("tr[data-line]").first().locator(".field-error")).hasCount(0);
     assertThat(second.getByLabel("Description, line 2")).hasValue("Workshop");
     screenshot(page, "invoice-dialog-row-error");
-    assertThat(stripeInvoiceCount()).isEqualTo(stripeInvoicesBefore);
-    assertThat(rig.get("/api/v1/invoices?limit=100").path("invoices")).hasSize(invoicesBefore);
+    assertThat(rig.stripeInvoiceCount()).isEqualTo(stripeInvoicesBefore);
+    assertThat(rig.invoiceCount()).isEqualTo(invoicesBefore);
   }
 
   @Test
@@ -249,17 +171,8 @@ class InvoiceDialogBrowserTest {
   }
 
   private Page loggedIn() {
-    Page page =
-        browser
-            .newContext(
-                new Browser.NewContextOptions()
-                    .setViewportSize(1280, 900)
-                    .setPermissions(List.of("clipboard-read", "clipboard-write")))
-            .newPage();
-    page.navigate(url("/login"));
-    page.getByLabel("Username").fill("operator");
-    page.getByLabel("Password").fill(SandboxApp.password(DATA, "operator"));
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    Page page = browsers.newPage(1280, 900, "clipboard-read", "clipboard-write");
+    Browsers.logIn(page, url("/login"), "operator", password("operator"));
     assertThat(page).hasURL(url("/records"));
     return page;
   }
@@ -290,18 +203,5 @@ class InvoiceDialogBrowserTest {
 
   private static Locator combobox(Page page, String name) {
     return page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName(name));
-  }
-
-  private int stripeInvoiceCount() {
-    return Http.json(rig.stripe("GET", "/v1/invoices?limit=100")).path("data").size();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private static void screenshot(Page page, String name) {
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 }

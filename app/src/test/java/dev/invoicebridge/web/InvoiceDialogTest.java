@@ -2,14 +2,10 @@ package dev.invoicebridge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.invoicebridge.connection.AttioClients;
 import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
-import dev.invoicebridge.vault.SecretVault;
-import dev.invoicebridge.workspace.Workspaces;
+import dev.invoicebridge.support.OwnSandboxAppTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,39 +16,22 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The create dialog's moving parts over HTTP, as the browser calls them: catalog search, line rows
- * added and removed (with and without JavaScript), double submits, and the currency choice.
+ * added and removed (with and without JavaScript), double submits, and the currency choice. A
+ * service of its own: it seeds the Stripe catalog with more than a hundred prices, which the
+ * catalog checks of other classes would see.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvoiceDialogTest {
-  static final Path DATA = SandboxApp.newDataDir();
+class InvoiceDialogTest extends OwnSandboxAppTest {
   static final Pattern KEY = Pattern.compile("name=\"idempotency_key\" value=\"([^\"]+)\"");
 
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  @Autowired Workspaces workspaces;
-  @Autowired SecretVault vault;
-  @Autowired AttioClients attio;
-  InvoiceRig rig;
   Http browser;
 
   @BeforeEach
-  void setUp() {
-    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
-    browser = new Http(port);
-    browser.login("operator", SandboxApp.password(DATA, "operator"));
+  void logInAsOperator() {
+    browser = logIn("operator");
   }
 
   @Test
@@ -153,7 +132,7 @@ class InvoiceDialogTest {
     fields.put("quantity_7", "2");
     fields.put("price_query_7", "consult");
     fields.put("action", "finalize");
-    int before = invoiceCount();
+    int before = rig.invoiceCount();
 
     String page = post("people", person, fields).body();
 
@@ -162,7 +141,7 @@ class InvoiceDialogTest {
             "id=\"error-5-unit_price\">Unit price must be an amount such as 150.00.",
             "id=\"error-7-price\">Pick a price from the search results")
         .doesNotContain("id=\"error-0-");
-    assertThat(invoiceCount()).isEqualTo(before);
+    assertThat(rig.invoiceCount()).isEqualTo(before);
   }
 
   @Test
@@ -209,8 +188,8 @@ class InvoiceDialogTest {
     Map<String, String> fields = form("people", person, dialogKey("people", person));
     catalogLine(fields, 0, "price_gone0000", "usd", 5000);
     fields.put("action", "finalize");
-    int stripeBefore = stripeInvoiceCount();
-    int before = invoiceCount();
+    int stripeBefore = rig.stripeInvoiceCount();
+    int before = rig.invoiceCount();
 
     String refused = post("people", person, fields).body();
 
@@ -218,14 +197,14 @@ class InvoiceDialogTest {
         .contains(
             "id=\"dialog-problem\"", "Stripe no longer has a price or customer this invoice uses")
         .doesNotContain("sk_");
-    assertThat(invoiceCount()).isEqualTo(before);
+    assertThat(rig.invoiceCount()).isEqualTo(before);
     JsonNode consulting = rig.get("/api/v1/catalog/prices?query=consulting").path("prices").get(0);
     catalogLine(fields, 0, consulting.path("price_id").asString(), "usd", 15_000);
     HttpResponse<String> created = post("people", person, fields);
     String id = created.uri().getPath().substring("/invoices/".length());
     assertThat(rig.get("/api/v1/invoices/" + id).path("total").asLong()).isEqualTo(15_000);
     // The draft Stripe made before refusing the line is the one the retry finished.
-    assertThat(stripeInvoiceCount()).isEqualTo(stripeBefore + 1);
+    assertThat(rig.stripeInvoiceCount()).isEqualTo(stripeBefore + 1);
     assertThat(rig.stripeInvoicesFor(id)).hasSize(1);
   }
 
@@ -240,7 +219,7 @@ class InvoiceDialogTest {
     fields.put("description_1", "Setup");
     fields.put("unit_price_1", "100.00");
     fields.put("action", "finalize");
-    int before = invoiceCount();
+    int before = rig.invoiceCount();
 
     String offered = post("people", person, fields).body();
 
@@ -256,7 +235,7 @@ class InvoiceDialogTest {
     assertThat(flagged)
         .contains("id=\"error-0-price\">This price is in EUR but the invoice is in USD")
         .containsPattern("name=\"currency\"[^>]*value=\"usd\"");
-    assertThat(invoiceCount()).isEqualTo(before);
+    assertThat(rig.invoiceCount()).isEqualTo(before);
 
     JsonNode consulting = rig.get("/api/v1/catalog/prices?query=consulting").path("prices").get(0);
     fields.remove("bill_in");
@@ -304,14 +283,6 @@ class InvoiceDialogTest {
 
   private HttpResponse<String> post(String object, String record, Map<String, String> fields) {
     return browser.postForm(dialog(object, record), "/invoices/new", fields);
-  }
-
-  private int stripeInvoiceCount() {
-    return Http.json(rig.stripe("GET", "/v1/invoices?limit=100")).path("data").size();
-  }
-
-  private int invoiceCount() {
-    return rig.get("/api/v1/invoices?limit=100").path("invoices").size();
   }
 
   private static int options(String html) {

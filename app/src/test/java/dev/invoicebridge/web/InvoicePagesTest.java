@@ -2,48 +2,23 @@ package dev.invoicebridge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.invoicebridge.connection.AttioClients;
-import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
-import dev.invoicebridge.vault.SecretVault;
-import dev.invoicebridge.workspace.Workspaces;
+import dev.invoicebridge.support.SandboxAppTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The create-invoice dialog and the invoice pages, as an operator's browser uses them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvoicePagesTest {
-  static final Path DATA = SandboxApp.newDataDir();
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  @Autowired Workspaces workspaces;
-  @Autowired SecretVault vault;
-  @Autowired AttioClients attio;
-  InvoiceRig rig;
+class InvoicePagesTest extends SandboxAppTest {
   Http browser;
 
   @BeforeEach
-  void setUp() {
-    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
-    browser = new Http(port);
-    browser.login("operator", SandboxApp.password(DATA, "operator"));
+  void logInAsOperator() {
+    browser = logIn("operator");
   }
 
   @Test
@@ -84,7 +59,7 @@ class InvoicePagesTest {
   void the_dialog_shows_field_messages_on_the_rows_and_creates_nothing() {
     String company = rig.records("companies").get(5);
     String dialog = "/invoices/new?object=companies&record_id=" + company;
-    int before = rig.get("/api/v1/invoices?limit=100").path("invoices").size();
+    int before = rig.invoiceCount();
     Map<String, String> fields = form(company);
     fields.put("description_2", "Workshop");
     fields.put("unit_price_2", "lots");
@@ -102,7 +77,7 @@ class InvoicePagesTest {
     fields.put("currency", "usd");
     assertThat(browser.postForm(dialog, "/invoices/new", fields).body())
         .contains("is required: the company has");
-    assertThat(rig.get("/api/v1/invoices?limit=100").path("invoices")).hasSize(before);
+    assertThat(rig.invoiceCount()).isEqualTo(before);
   }
 
   @Test

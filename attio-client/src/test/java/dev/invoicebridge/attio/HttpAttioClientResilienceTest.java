@@ -195,15 +195,19 @@ class HttpAttioClientResilienceTest {
     }
   }
 
+  /** A client that gives up on an answer after a second, reporting each exchange's status. */
+  private AttioClient impatientClient(Statuses statuses) {
+    return sandbox
+        .client()
+        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
+        .metrics(statuses)
+        .build();
+  }
+
   @Test
   void a_timed_out_exchange_is_counted_with_status_zero() {
     Statuses statuses = new Statuses();
-    AttioClient client =
-        sandbox
-            .client()
-            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
-            .metrics(statuses)
-            .build();
+    AttioClient client = impatientClient(statuses);
     sandbox.control().hangNext(1, Duration.ofMillis(2500));
     assertThat(client.listObjects()).isNotEmpty();
     assertThat(statuses.seen).first().isEqualTo(0);
@@ -215,12 +219,7 @@ class HttpAttioClientResilienceTest {
     AttioClient setup = sandbox.client().build();
     AttioRecord acme = setup.createRecord("companies", company(1));
     Statuses statuses = new Statuses();
-    AttioClient client =
-        sandbox
-            .client()
-            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
-            .metrics(statuses)
-            .build();
+    AttioClient client = impatientClient(statuses);
     // Attio deletes the record, but the answer never reaches the client in time.
     sandbox.control().loseAnswerNext(1, Duration.ofMillis(2500));
 

@@ -2,11 +2,9 @@ package dev.invoicebridge.quickbooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,16 +31,7 @@ class ChangeDataCaptureTest {
 
   Invoice invoice(String key) {
     return client.createInvoice(
-        new NewInvoice(
-            customer.id(),
-            List.of(InvoiceLine.of(item.id(), "s", BigDecimal.ONE, BigDecimal.TEN)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
-        key);
+        QuickBooksSandboxFixture.oneLine(customer.id(), item.id(), "s"), key);
   }
 
   @Test
@@ -101,9 +90,8 @@ class ChangeDataCaptureTest {
         "{\"DetailType\":\"SalesItemLineDetail\",\"Amount\":10,"
             + "\"SalesItemLineDetail\":{\"ItemRef\":{\"value\":\"%s\"},\"Qty\":1,\"UnitPrice\":10}}"
                 .formatted(item.id());
-    qbo.control(
-        "POST",
-        "/companies/" + QuickBooksSandboxFixture.REALM + "/invoices",
+    qbo.seed(
+        "invoices",
         "{\"count\":1001,\"invoice\":{\"CustomerRef\":{\"value\":\"%s\"},\"Line\":[%s]}}"
             .formatted(customer.id(), line));
 

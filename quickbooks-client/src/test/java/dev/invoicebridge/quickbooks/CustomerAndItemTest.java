@@ -94,10 +94,7 @@ class CustomerAndItemTest {
 
   @Test
   void a_name_held_by_a_vendor_gets_the_attio_suffix_and_is_found_again() {
-    qbo.control(
-        "POST",
-        "/companies/" + QuickBooksSandboxFixture.REALM + "/vendors",
-        "{\"DisplayName\":\"Held Supplies\"}");
+    qbo.seed("vendors", "{\"DisplayName\":\"Held Supplies\"}");
 
     Customer created =
         client.findOrCreateCustomer(
@@ -113,10 +110,7 @@ class CustomerAndItemTest {
 
   @Test
   void a_name_held_by_an_employee_or_another_customers_email_gets_a_suffix() {
-    qbo.control(
-        "POST",
-        "/companies/" + QuickBooksSandboxFixture.REALM + "/employees",
-        "{\"DisplayName\":\"Twin Co\"}");
+    qbo.seed("employees", "{\"DisplayName\":\"Twin Co\"}");
     Customer other =
         client.createCustomer(new NewCustomer("Twin Co (Attio)", null, "other@twin.example", null));
 
@@ -131,9 +125,8 @@ class CustomerAndItemTest {
   @Test
   void an_inactive_customer_with_the_email_is_reactivated_and_can_be_invoiced() {
     String seeded =
-        qbo.control(
-                "POST",
-                "/companies/" + QuickBooksSandboxFixture.REALM + "/customers",
+        qbo.seed(
+                "customers",
                 "{\"DisplayName\":\"Dormant Ltd\",\"PrimaryEmailAddr\":{\"Address\":\"dormant@x.example\"},\"Active\":false}")
             .path("Customer")
             .path("Id")
@@ -145,18 +138,7 @@ class CustomerAndItemTest {
     Item item = client.findOrCreateServiceItem("Wake-up call");
     Invoice invoice =
         client.createInvoice(
-            new NewInvoice(
-                found.id(),
-                List.of(
-                    InvoiceLine.of(
-                        item.id(), null, java.math.BigDecimal.ONE, java.math.BigDecimal.TEN)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            "dormant-1");
+            QuickBooksSandboxFixture.oneLine(found.id(), item.id(), null), "dormant-1");
 
     assertThat(found.id().value()).isEqualTo(seeded);
     assertThat(found.active()).isTrue();
@@ -165,10 +147,7 @@ class CustomerAndItemTest {
 
   @Test
   void an_inactive_name_holder_without_an_email_is_adopted_and_reactivated() {
-    qbo.control(
-        "POST",
-        "/companies/" + QuickBooksSandboxFixture.REALM + "/customers",
-        "{\"DisplayName\":\"Sleeping Beauty Inc\",\"Active\":false}");
+    qbo.seed("customers", "{\"DisplayName\":\"Sleeping Beauty Inc\",\"Active\":false}");
 
     Customer found =
         client.findOrCreateCustomer(

@@ -230,16 +230,7 @@ class InvoiceLifecycleTest {
         client.findOrCreateCustomer(new NewCustomer("Paged Inc", null, "p@paged.example", null));
     for (int i = 0; i < 5; i++) {
       client.createInvoice(
-          new NewInvoice(
-              paged.id(),
-              List.of(InvoiceLine.of(item.id(), "x", BigDecimal.ONE, BigDecimal.TEN)),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null),
-          "paged-" + i);
+          QuickBooksSandboxFixture.oneLine(paged.id(), item.id(), "x"), "paged-" + i);
     }
     HttpQuickBooksClient smallPages =
         qbo.client(

@@ -13,6 +13,7 @@ import dev.invoicebridge.sandbox.quickbooks.QuickBooksSandbox;
 import dev.invoicebridge.sandbox.quickbooks.QuickBooksSandboxServlet;
 import dev.invoicebridge.sandbox.quickbooks.SandboxSettings;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,6 +125,29 @@ public final class QuickBooksSandboxFixture implements AutoCloseable {
   /** A connected client with its own token store. */
   public HttpQuickBooksClient connectedClient() {
     return client(connectedTokens(new InMemoryOAuthTokenStore()));
+  }
+
+  /**
+   * An invoice of one line, one unit at 10, with QuickBooks' defaults for everything else (no bill
+   * email, home currency, the customer's terms, no memo, number or note).
+   */
+  public static NewInvoice oneLine(CustomerId customer, ItemId item, String description) {
+    return new NewInvoice(
+        customer,
+        List.of(InvoiceLine.of(item, description, BigDecimal.ONE, BigDecimal.TEN)),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * Adds an entity to {@link #REALM} through the controls ({@code customers}, {@code payments}...).
+   */
+  public JsonNode seed(String collection, String json) {
+    return control("POST", "/companies/" + REALM + "/" + collection, json);
   }
 
   /** Calls a sandbox control endpoint with the app's credentials. */

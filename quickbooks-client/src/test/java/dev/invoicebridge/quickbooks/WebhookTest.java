@@ -10,7 +10,6 @@ import dev.invoicebridge.quickbooks.webhook.WebhookEvent;
 import dev.invoicebridge.quickbooks.webhook.WebhookOperation;
 import dev.invoicebridge.quickbooks.webhook.WebhookPayloads;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -69,17 +68,7 @@ class WebhookTest {
     Customer c = client.findOrCreateCustomer(new NewCustomer("Hooked", null, null, null));
     Item item = client.findOrCreateServiceItem("Hook work");
     Invoice invoice =
-        client.createInvoice(
-            new NewInvoice(
-                c.id(),
-                List.of(InvoiceLine.of(item.id(), null, BigDecimal.ONE, BigDecimal.TEN)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            "hook-1");
+        client.createInvoice(QuickBooksSandboxFixture.oneLine(c.id(), item.id(), null), "hook-1");
     return client.voidInvoice(invoice.id(), invoice.syncToken());
   }
 

@@ -96,16 +96,7 @@ class WireConventionsTest {
     Item item = client.findOrCreateServiceItem("Send work");
     Invoice invoice =
         client.createInvoice(
-            new NewInvoice(
-                customer.id(),
-                List.of(InvoiceLine.of(item.id(), null, BigDecimal.ONE, BigDecimal.TEN)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            "send-1");
+            QuickBooksSandboxFixture.oneLine(customer.id(), item.id(), null), "send-1");
 
     Invoice first = client.sendInvoice(invoice.id(), invoice.syncToken(), null);
     qbo.clock.advance(Duration.ofMinutes(5));
@@ -118,10 +109,7 @@ class WireConventionsTest {
 
   @Test
   void a_foreign_currency_invoice_carries_its_exchange_rate_and_without_one_is_refused() {
-    qbo.control(
-        "POST",
-        "/companies/" + QuickBooksSandboxFixture.REALM + "/preferences",
-        "{\"multiCurrencyEnabled\":true}");
+    qbo.seed("preferences", "{\"multiCurrencyEnabled\":true}");
     Customer euro = client.createCustomer(new NewCustomer("Euro SARL", null, null, "EUR"));
     Item item = client.findOrCreateServiceItem("Euro work");
     NewInvoice inEuro =

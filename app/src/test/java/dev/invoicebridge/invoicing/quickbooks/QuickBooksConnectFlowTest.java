@@ -11,48 +11,30 @@ import dev.invoicebridge.quickbooks.RealmId;
 import dev.invoicebridge.quickbooks.oauth.OAuthTokens;
 import dev.invoicebridge.quickbooks.oauth.QuickBooksOAuthClient;
 import dev.invoicebridge.sandboxmode.SandboxAccounts;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.Http;
+import dev.invoicebridge.support.OwnSandboxAppTest;
 import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An admin connects QuickBooks end to end over HTTP in sandbox mode: Settings → the emulator's
- * consent page → callback with a session-bound state → connected; Disconnect revokes.
+ * consent page → callback with a session-bound state → connected; Disconnect revokes. A service of
+ * its own: it connects the workspace's QuickBooks and expires every token at the emulator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuickBooksConnectFlowTest {
-  static final Path DATA = SandboxApp.newDataDir();
+class QuickBooksConnectFlowTest extends OwnSandboxAppTest {
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   static final Pattern HIDDEN =
       Pattern.compile("type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"");
 
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
   @Autowired QuickBooksConnector connector;
   @Autowired JdbcClient jdbc;
   @Autowired Connections connections;
@@ -61,8 +43,7 @@ class QuickBooksConnectFlowTest {
 
   @Test
   void an_admin_connects_through_the_consent_page_and_disconnect_revokes() {
-    Browser browser = new Browser("http://localhost:" + port);
-    browser.login("admin", SandboxApp.password(DATA, "admin"));
+    Http browser = logIn("admin");
     assertThat(browser.get("/settings").body()).contains("/settings/quickbooks");
     assertThat(browser.get("/settings/quickbooks").body())
         .contains("data-quickbooks-status=\"disconnected\"");
@@ -85,7 +66,7 @@ class QuickBooksConnectFlowTest {
         jdbc.sql("select realm_id from quickbooks_token").query(String.class).single();
     assertThat(storedRealm).isEqualTo(SandboxAccounts.QUICKBOOKS_REALM_ID);
     OAuthTokens stored = currentTokens();
-    assertThat(browser.everything())
+    assertThat(browser.everythingSeen())
         .doesNotContain(stored.refreshToken())
         .doesNotContain(stored.accessToken());
 
@@ -108,8 +89,7 @@ class QuickBooksConnectFlowTest {
 
   @Test
   void a_connection_quickbooks_refuses_is_shown_as_needing_a_reconnect_and_the_check_says_so() {
-    Browser browser = new Browser("http://localhost:" + port);
-    browser.login("admin", SandboxApp.password(DATA, "admin"));
+    Http browser = logIn("admin");
     connectThroughConsent(browser);
     WorkspaceId workspace = defaultWorkspace();
     try {
@@ -158,7 +138,7 @@ class QuickBooksConnectFlowTest {
     assertThat(without.statusCode()).isEqualTo(401);
   }
 
-  private void connectThroughConsent(Browser browser) {
+  private void connectThroughConsent(Http browser) {
     HttpResponse<String> consent = browser.get("/settings/quickbooks/connect");
     Map<String, String> form = hidden(consent.body());
     form.put("realmId", SandboxAccounts.QUICKBOOKS_REALM_ID);
@@ -176,26 +156,14 @@ class QuickBooksConnectFlowTest {
   }
 
   private HttpResponse<String> control(String method, String path, String bearer) {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(
-          HttpRequest.newBuilder(
-                  URI.create("http://localhost:" + port + "/sandbox/quickbooks/_control" + path))
-              .header("Authorization", "Bearer " + bearer)
-              .method(method, HttpRequest.BodyPublishers.noBody())
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    String url = "/sandbox/quickbooks/_control" + path;
+    String[] auth = {"Authorization", "Bearer " + bearer};
+    return method.equals("GET") ? http.get(url, auth) : http.postJson(url, "", auth);
   }
 
   @Test
   void a_callback_whose_state_is_not_this_sessions_is_refused() {
-    Browser browser = new Browser("http://localhost:" + port);
-    browser.login("admin", SandboxApp.password(DATA, "admin"));
+    Http browser = logIn("admin");
     browser.get("/settings/quickbooks/connect");
 
     HttpResponse<String> forged =
@@ -225,59 +193,5 @@ class QuickBooksConnectFlowTest {
       fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\""));
     }
     return fields;
-  }
-
-  /** A browser: cookies kept, redirects followed, every answer remembered for leak checks. */
-  static final class Browser {
-    private final String base;
-    private final HttpClient client =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-    private final StringBuilder seen = new StringBuilder();
-
-    Browser(String base) {
-      this.base = base;
-    }
-
-    void login(String username, String password) {
-      Matcher csrf = CSRF.matcher(get("/login").body());
-      assertThat(csrf.find()).isTrue();
-      postForm(
-          "/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
-    }
-
-    HttpResponse<String> get(String path) {
-      return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    HttpResponse<String> postForm(String path, Map<String, String> fields) {
-      String body =
-          fields.entrySet().stream()
-              .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      return send(
-          HttpRequest.newBuilder(URI.create(base + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    String everything() {
-      return seen.toString();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        seen.append(r.uri()).append('\n').append(r.headers().map()).append('\n').append(r.body());
-        return r;
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -4,33 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invoicebridge.sandboxmode.SandboxAccounts;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.SandboxAppTest;
 import dev.invoicebridge.vault.Secret;
 import dev.invoicebridge.workspace.Workspaces;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** In sandbox mode the adapter works against the Stripe sandbox the service mounts itself. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StripeSandboxModeTest {
-  static final Path DATA = SandboxApp.newDataDir();
-
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
+class StripeSandboxModeTest extends SandboxAppTest {
   @Autowired SandboxAccounts accounts;
   @Autowired Workspaces workspaces;
 
@@ -55,8 +41,7 @@ class StripeSandboxModeTest {
 
   @Test
   void the_catalog_api_pages_with_starting_after_and_next_cursor() {
-    Http http = new Http(port);
-    String auth = Http.bearer(SandboxApp.apiToken(DATA));
+    String auth = Http.bearer(adminToken);
 
     JsonNode first = Http.json(http.get("/api/v1/catalog/prices?limit=2", "Authorization", auth));
     String cursor = first.path("next_cursor").asString();

@@ -2,6 +2,7 @@ package dev.invoicebridge.sandbox.attio;
 
 import dev.invoicebridge.sandbox.attio.ValueInput.Normalised;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -95,13 +96,9 @@ final class ContactValues {
     return new Normalised(f, e164);
   }
 
-  static Normalised location(JsonNode in) {
-    if (!in.isObject()) {
-      throw ValueInput.type("location", in);
-    }
-    Map<String, Object> f = new LinkedHashMap<>();
-    for (String k :
-        new String[] {
+  /** The fields of a location value, in Attio's order; a filter may name any of them. */
+  static final List<String> LOCATION_FIELDS =
+      List.of(
           "line_1",
           "line_2",
           "line_3",
@@ -111,8 +108,14 @@ final class ContactValues {
           "postcode",
           "country_code",
           "latitude",
-          "longitude"
-        }) {
+          "longitude");
+
+  static Normalised location(JsonNode in) {
+    if (!in.isObject()) {
+      throw ValueInput.type("location", in);
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    for (String k : LOCATION_FIELDS) {
       JsonNode v = in.path(k);
       f.put(k, v.isNull() || v.isMissingNode() ? null : v.asString());
     }

@@ -56,19 +56,7 @@ final class FilterValidation {
           Map.entry("personal-name", Set.of("first_name", "last_name", "full_name")),
           Map.entry(
               "phone-number", Set.of("original_phone_number", "country_code", "phone_number")),
-          Map.entry(
-              "location",
-              Set.of(
-                  "line_1",
-                  "line_2",
-                  "line_3",
-                  "line_4",
-                  "locality",
-                  "region",
-                  "postcode",
-                  "country_code",
-                  "latitude",
-                  "longitude")));
+          Map.entry("location", Set.copyOf(ContactValues.LOCATION_FIELDS)));
 
   private final AttioStore store;
 

@@ -16,14 +16,27 @@ import tools.jackson.databind.json.JsonMapper;
 final class AttioHttpProbe implements AutoCloseable {
   static final String TOKEN = "attio-sandbox-probe-token";
 
+  private final AttioSandboxServlet attio;
   private final SandboxServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   AttioHttpProbe() {
-    AttioSandboxServlet attio =
+    this(Clock.systemUTC());
+  }
+
+  /**
+   * A workspace whose timestamps, rate-limit windows and Retry-After dates follow {@code clock}.
+   */
+  AttioHttpProbe(Clock clock) {
+    attio =
         new AttioSandboxServlet(
-            () -> TOKEN, AttioSandboxSettings.empty(AttioWorkspace.demo(), Clock.systemUTC()));
+            () -> TOKEN, AttioSandboxSettings.empty(AttioWorkspace.demo(), clock));
     server = SandboxServer.start(0, Map.of("attio", attio));
+  }
+
+  /** The emulator's switches (faults, rate limits) as Java calls. */
+  AttioSandboxControl control() {
+    return attio.control();
   }
 
   HttpResponse<String> send(String method, String path, String body) {

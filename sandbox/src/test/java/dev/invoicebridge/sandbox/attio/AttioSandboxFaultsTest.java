@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,17 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AttioSandboxFaultsTest {
   private static final String COMPANY = "{\"data\":{\"values\":{\"name\":\"Acme\"}}}";
 
-  private AttioHttpProbe attio;
-
-  @BeforeEach
-  void start() {
-    attio = new AttioHttpProbe();
-  }
-
-  @AfterEach
-  void stop() {
-    attio.close();
-  }
+  @AutoClose private final AttioHttpProbe attio = new AttioHttpProbe();
 
   private int fault(String json) {
     return attio.send("POST", "/_control/faults", json).statusCode();

@@ -3,8 +3,7 @@ package dev.invoicebridge.sandbox.attio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,17 +14,7 @@ import tools.jackson.databind.JsonNode;
  * object holds no record or records that would stop its evaluation early.
  */
 class AttioSandboxFilterTest {
-  private AttioHttpProbe attio;
-
-  @BeforeEach
-  void start() {
-    attio = new AttioHttpProbe();
-  }
-
-  @AfterEach
-  void stop() {
-    attio.close();
-  }
+  @AutoClose private final AttioHttpProbe attio = new AttioHttpProbe();
 
   private HttpResponse<String> query(String object, String filter) {
     return attio.send(

@@ -68,17 +68,15 @@ final class EmulatorHarness implements AutoCloseable {
         "/oauth2/v1/tokens/bearer", "application/x-www-form-urlencoded", form(fields), basic());
   }
 
+  /** The token endpoint's answer to exchanging {@code code} for tokens. */
+  HttpResponse<String> exchange(String code) {
+    return token(
+        Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT));
+  }
+
   /** Connects with the accounting scope and returns the token response. */
   JsonNode connect() {
-    HttpResponse<String> r =
-        token(
-            Map.of(
-                "grant_type",
-                "authorization_code",
-                "code",
-                code("com.intuit.quickbooks.accounting"),
-                "redirect_uri",
-                REDIRECT));
+    HttpResponse<String> r = exchange(code("com.intuit.quickbooks.accounting"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return json(r.body());
   }
@@ -125,6 +123,13 @@ final class EmulatorHarness implements AutoCloseable {
     HttpResponse<String> r = control(method, path, json);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return json(r.body());
+  }
+
+  /**
+   * Adds an entity to {@link #REALM} through the controls ({@code customers}, {@code payments}...).
+   */
+  JsonNode seed(String collection, String json) {
+    return controlOk("POST", "/companies/" + REALM + "/" + collection, json);
   }
 
   HttpResponse<String> post(String path, String contentType, String body, String authorization) {

@@ -73,17 +73,7 @@ class QuickBooksEmulatorOAuthTest {
   void a_refresh_token_within_its_rolling_expiry_dies_at_the_hard_cap() {
     qbo.controlOk(
         "POST", "/oauth/lifetimes", "{\"refreshTokenSeconds\":86400,\"hardCapSeconds\":90000}");
-    JsonNode first =
-        json(
-            qbo.token(
-                    Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        qbo.code("com.intuit.quickbooks.accounting"),
-                        "redirect_uri",
-                        EmulatorHarness.REDIRECT))
-                .body());
+    JsonNode first = json(qbo.exchange(qbo.code("com.intuit.quickbooks.accounting")).body());
     qbo.clock.advance(Duration.ofHours(20));
     HttpResponse<String> rotated = refresh(first.path("refresh_token").asString());
     assertThat(rotated.statusCode()).isEqualTo(200);
@@ -124,16 +114,7 @@ class QuickBooksEmulatorOAuthTest {
   @Test
   void an_id_token_signed_by_intuits_issuer_comes_with_the_openid_scope_only() throws Exception {
     JsonNode withOpenId =
-        json(
-            qbo.token(
-                    Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        qbo.code("com.intuit.quickbooks.accounting openid email"),
-                        "redirect_uri",
-                        EmulatorHarness.REDIRECT))
-                .body());
+        json(qbo.exchange(qbo.code("com.intuit.quickbooks.accounting openid email")).body());
     String[] jwt = withOpenId.path("id_token").asString().split("\\.");
 
     JsonNode claims =

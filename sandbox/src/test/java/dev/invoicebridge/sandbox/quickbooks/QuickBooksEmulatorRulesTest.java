@@ -51,6 +51,14 @@ class QuickBooksEmulatorRulesTest {
     qbo.close();
   }
 
+  /** How many invoices the company holds, by Intuit's count query. */
+  int invoiceCount() {
+    return json(qbo.query("select count(*) from Invoice", token).body())
+        .path("QueryResponse")
+        .path("totalCount")
+        .asInt();
+  }
+
   String create(String entity, String body, String name) {
     HttpResponse<String> r = qbo.api("POST", "/" + entity, body, token);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -101,21 +109,13 @@ class QuickBooksEmulatorRulesTest {
     assertThat(noLines.path("Detail").asString()).contains("Line");
     assertThat(noCustomer.path("code").asString()).isEqualTo("2020");
     assertThat(noCustomer.path("Detail").asString()).contains("CustomerRef");
-    assertThat(
-            json(qbo.query("select count(*) from Invoice", token).body())
-                .path("QueryResponse")
-                .path("totalCount")
-                .asInt())
-        .isZero();
+    assertThat(invoiceCount()).isZero();
   }
 
   @Test
   void an_inactive_customer_or_a_missing_item_is_2500_invalid_reference() {
     String inactive =
-        qbo.controlOk(
-                "POST",
-                "/companies/" + EmulatorHarness.REALM + "/customers",
-                "{\"DisplayName\":\"Gone Co\",\"Active\":false}")
+        qbo.seed("customers", "{\"DisplayName\":\"Gone Co\",\"Active\":false}")
             .path("Customer")
             .path("Id")
             .asString();
@@ -187,10 +187,7 @@ class QuickBooksEmulatorRulesTest {
   void an_invoice_with_a_payment_applied_cannot_be_voided() {
     JsonNode invoice = createInvoice(invoiceBody(customer, line("40", "4", "10")));
     String id = invoice.path("Id").asString();
-    qbo.controlOk(
-        "POST",
-        "/companies/" + EmulatorHarness.REALM + "/payments",
-        "{\"invoiceId\":\"" + id + "\",\"amount\":15}");
+    qbo.seed("payments", "{\"invoiceId\":\"" + id + "\",\"amount\":15}");
     String syncToken =
         json(qbo.api("GET", "/invoice/" + id, null, token).body())
             .path("Invoice")
@@ -221,10 +218,7 @@ class QuickBooksEmulatorRulesTest {
     JsonNode invoice = createInvoice(invoiceBody(customer, line("40", "4", "10")));
     String id = invoice.path("Id").asString();
 
-    qbo.controlOk(
-        "POST",
-        "/companies/" + EmulatorHarness.REALM + "/payments",
-        "{\"invoiceId\":\"" + id + "\",\"amount\":40}");
+    qbo.seed("payments", "{\"invoiceId\":\"" + id + "\",\"amount\":40}");
 
     JsonNode paid = json(qbo.api("GET", "/invoice/" + id, null, token).body()).path("Invoice");
     JsonNode link = paid.path("LinkedTxn").path(0);
@@ -316,12 +310,7 @@ class QuickBooksEmulatorRulesTest {
     assertThat(error.path("code").asString()).isEqualTo("2010");
     assertThat(error.path("Detail").asString()).contains("Status");
     assertThat(lineError.path("Detail").asString()).contains("Price");
-    assertThat(
-            json(qbo.query("select count(*) from Invoice", token).body())
-                .path("QueryResponse")
-                .path("totalCount")
-                .asInt())
-        .isZero();
+    assertThat(invoiceCount()).isZero();
   }
 
   @Test
@@ -350,10 +339,7 @@ class QuickBooksEmulatorRulesTest {
 
   @Test
   void without_custom_transaction_numbers_quickbooks_numbers_every_invoice_itself() {
-    qbo.controlOk(
-        "POST",
-        "/companies/" + EmulatorHarness.REALM + "/preferences",
-        "{\"customTxnNumbers\":false}");
+    qbo.seed("preferences", "{\"customTxnNumbers\":false}");
     String body =
         "{\"CustomerRef\":{\"value\":\""
             + customer
@@ -377,10 +363,7 @@ class QuickBooksEmulatorRulesTest {
     assertThat(home.has("HomeTotalAmt")).isFalse();
     assertThat(home.has("HomeBalance")).isFalse();
 
-    qbo.controlOk(
-        "POST",
-        "/companies/" + EmulatorHarness.REALM + "/preferences",
-        "{\"multiCurrencyEnabled\":true}");
+    qbo.seed("preferences", "{\"multiCurrencyEnabled\":true}");
     String euro =
         create(
             "customer",
@@ -401,14 +384,8 @@ class QuickBooksEmulatorRulesTest {
 
   @Test
   void a_name_held_by_a_vendor_or_employee_is_6240_for_a_customer() {
-    qbo.controlOk(
-        "POST",
-        "/companies/" + EmulatorHarness.REALM + "/vendors",
-        "{\"DisplayName\":\"Shared Name\"}");
-    qbo.controlOk(
-        "POST",
-        "/companies/" + EmulatorHarness.REALM + "/employees",
-        "{\"GivenName\":\"Emma\",\"FamilyName\":\"Ployee\"}");
+    qbo.seed("vendors", "{\"DisplayName\":\"Shared Name\"}");
+    qbo.seed("employees", "{\"GivenName\":\"Emma\",\"FamilyName\":\"Ployee\"}");
 
     JsonNode vendorsName =
         fault(qbo.api("POST", "/customer", "{\"DisplayName\":\"Shared Name\"}", token), 400);
@@ -423,10 +400,7 @@ class QuickBooksEmulatorRulesTest {
   @Test
   void a_customer_is_reactivated_by_a_sparse_update_with_its_sync_token() {
     String id =
-        qbo.controlOk(
-                "POST",
-                "/companies/" + EmulatorHarness.REALM + "/customers",
-                "{\"DisplayName\":\"Sleepy Co\",\"Active\":false}")
+        qbo.seed("customers", "{\"DisplayName\":\"Sleepy Co\",\"Active\":false}")
             .path("Customer")
             .path("Id")
             .asString();

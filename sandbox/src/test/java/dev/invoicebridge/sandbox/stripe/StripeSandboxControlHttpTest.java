@@ -15,8 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,17 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * restricted keys and the webhook switches; and Stripe's ending_before paging.
  */
 class StripeSandboxControlHttpTest {
-  private StripeWire wire;
-
-  @BeforeEach
-  void start() {
-    wire = new StripeWire();
-  }
-
-  @AfterEach
-  void stop() {
-    wire.close();
-  }
+  @AutoClose private final StripeWire wire = new StripeWire();
 
   @Test
   void seeded_products_and_prices_are_listed_by_the_api() {
@@ -109,7 +98,7 @@ class StripeSandboxControlHttpTest {
   }
 
   @Test
-  void the_webhook_switches_deliver_each_event_twice_and_in_reverse_order() throws Exception {
+  void the_webhook_switches_deliver_each_event_twice() throws Exception {
     try (Receiver receiver = new Receiver()) {
       String invoice = wire.draft();
       wire.post("/v1/invoiceitems", "invoice=" + invoice + "&amount=500&currency=usd");
@@ -124,12 +113,14 @@ class StripeSandboxControlHttpTest {
 
       List<JsonNode> received = receiver.take(4);
       assertThat(switched.status()).isEqualTo(200);
-      // finalize emits invoice.finalized then invoice.updated; reversed, each twice.
+      // finalize emits invoice.finalized and invoice.updated, each delivered twice under its own
+      // id. An endpoint gets up to four deliveries at once, as from Stripe, so arrival order is
+      // not fixed (the planned order is WebhookPlanTest's and StripeWebhookDeliveryTest's).
       assertThat(received)
           .extracting(e -> e.path("type").asString())
-          .containsExactly(
+          .containsExactlyInAnyOrder(
               "invoice.updated", "invoice.updated", "invoice.finalized", "invoice.finalized");
-      assertThat(received.get(0).path("id")).isEqualTo(received.get(1).path("id"));
+      assertThat(received.stream().map(e -> e.path("id").asString()).distinct()).hasSize(2);
       // An attempt is logged once its answer is read, which can trail the receiver's queue.
       JsonNode attempts =
           Awaitility.await()

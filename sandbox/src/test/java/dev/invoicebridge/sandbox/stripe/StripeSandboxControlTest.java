@@ -2,149 +2,79 @@ package dev.invoicebridge.sandbox.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.invoicebridge.sandbox.SandboxServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.invoicebridge.sandbox.stripe.StripeWire.Answer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class StripeSandboxControlTest {
-  private static final String KEY = "sk_test_control";
   private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
 
-  private StripeSandbox sandbox;
-  private SandboxServer server;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @BeforeEach
-  void start() {
-    sandbox = new StripeSandbox(() -> KEY, "acct_1Control", Clock.fixed(NOW, ZoneOffset.UTC));
-    server = SandboxServer.start(0, Map.of("stripe", new StripeSandboxServlet(sandbox)));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    http.close();
-  }
+  @AutoClose private final StripeWire wire = new StripeWire(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
-  void control_marks_an_open_invoice_paid_and_records_a_failed_payment_first() throws Exception {
-    String invoice = openInvoice();
+  void control_marks_an_open_invoice_paid_and_records_a_failed_payment_first() {
+    String invoice = wire.openInvoice();
 
-    assertThat(post("/_control/invoices/" + invoice + "/payment_failed", "").statusCode())
+    assertThat(wire.post("/_control/invoices/" + invoice + "/payment_failed", "").status())
         .isEqualTo(200);
-    assertThat(post("/_control/invoices/" + invoice + "/mark_paid", "").statusCode())
+    assertThat(wire.post("/_control/invoices/" + invoice + "/mark_paid", "").status())
         .isEqualTo(200);
 
-    String body = get("/v1/invoices/" + invoice).body();
+    String body = wire.get("/v1/invoices/" + invoice).text();
     assertThat(body)
         .contains(
             "\"status\":\"paid\"", "\"attempt_count\":1", "\"paid_at\":" + NOW.getEpochSecond());
-    assertThat(get("/v1/events?type=invoice.payment_failed").body()).contains(invoice);
-    assertThat(get("/v1/events?types[]=invoice.paid&types[]=invoice.finalized").body())
+    assertThat(wire.get("/v1/events?type=invoice.payment_failed").text()).contains(invoice);
+    assertThat(wire.get("/v1/events?types[]=invoice.paid&types[]=invoice.finalized").text())
         .contains("invoice.paid", "invoice.finalized");
   }
 
   @Test
-  void the_rate_limit_answers_429_in_the_same_second_of_the_clock() throws Exception {
-    post("/_control/rate_limit", "per_second=2");
+  void the_rate_limit_answers_429_in_the_same_second_of_the_clock() {
+    wire.post("/_control/rate_limit", "per_second=2");
 
-    assertThat(get("/v1/customers").statusCode()).isEqualTo(200);
-    assertThat(get("/v1/customers").statusCode()).isEqualTo(200);
-    HttpResponse<String> limited = get("/v1/customers");
+    assertThat(wire.get("/v1/customers").status()).isEqualTo(200);
+    assertThat(wire.get("/v1/customers").status()).isEqualTo(200);
+    Answer limited = wire.get("/v1/customers");
 
-    assertThat(limited.statusCode()).isEqualTo(429);
-    assertThat(limited.body()).contains("\"code\":\"rate_limit\"");
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.text()).contains("\"code\":\"rate_limit\"");
     // Writes have their own budget.
-    assertThat(post("/v1/customers", "email=w%40x.example").statusCode()).isEqualTo(200);
+    assertThat(wire.post("/v1/customers", "email=w%40x.example").status()).isEqualTo(200);
   }
 
   @Test
-  void injected_faults_hit_the_next_calls_only_and_calls_are_counted() throws Exception {
-    post("/_control/faults", "kind=server_error&count=1");
-    long before = sandbox.apiCalls();
+  void injected_faults_hit_the_next_calls_only_and_calls_are_counted() {
+    wire.post("/_control/faults", "kind=server_error&count=1");
+    long before = wire.sandbox().apiCalls();
 
-    assertThat(get("/v1/customers").statusCode()).isEqualTo(500);
-    assertThat(get("/v1/customers").statusCode()).isEqualTo(200);
-    assertThat(sandbox.apiCalls() - before).isEqualTo(2);
+    assertThat(wire.get("/v1/customers").status()).isEqualTo(500);
+    assertThat(wire.get("/v1/customers").status()).isEqualTo(200);
+    assertThat(wire.sandbox().apiCalls() - before).isEqualTo(2);
   }
 
   @Test
-  void invalid_transitions_answer_400_and_drafts_cannot_be_sent() throws Exception {
-    String customer = id(post("/v1/customers", "email=t%40x.example").body());
-    String draft =
-        id(
-            post(
-                    "/v1/invoices",
-                    "customer=" + customer + "&collection_method=send_invoice&days_until_due=3")
-                .body());
+  void invalid_transitions_answer_400_and_drafts_cannot_be_sent() {
+    String draft = wire.draft();
 
-    HttpResponse<String> send = post("/v1/invoices/" + draft + "/send", "");
-    HttpResponse<String> voided = post("/v1/invoices/" + draft + "/void", "");
+    Answer send = wire.post("/v1/invoices/" + draft + "/send", "");
+    Answer voided = wire.post("/v1/invoices/" + draft + "/void", "");
 
-    assertThat(send.statusCode()).isEqualTo(400);
-    assertThat(voided.statusCode()).isEqualTo(400);
+    assertThat(send.status()).isEqualTo(400);
+    assertThat(voided.status()).isEqualTo(400);
     // Invalid transitions: 400 invalid_request_error without a code (reference sheet, section 14).
-    assertThat(voided.body())
+    assertThat(voided.text())
         .contains("\"type\":\"invalid_request_error\"")
         .doesNotContain("\"code\"");
   }
 
   @Test
-  void control_endpoints_need_the_secret_key() throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server.baseUri("stripe") + "/_control/stats"))
-                .header("Authorization", "Bearer sk_test_other")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+  void control_endpoints_need_the_secret_key() {
+    Answer r = wire.get("/_control/stats", "sk_test_other");
 
-    assertThat(r.statusCode()).isEqualTo(401);
-  }
-
-  private String openInvoice() throws Exception {
-    String customer = id(post("/v1/customers", "email=o%40x.example").body());
-    String invoice =
-        id(
-            post(
-                    "/v1/invoices",
-                    "customer=" + customer + "&collection_method=send_invoice&days_until_due=3")
-                .body());
-    post("/v1/invoiceitems", "invoice=" + invoice + "&amount=1200&currency=usd&description=Work");
-    assertThat(post("/v1/invoices/" + invoice + "/finalize", "").body())
-        .contains("\"status\":\"open\"");
-    return invoice;
-  }
-
-  private static String id(String json) {
-    return json.replaceFirst("(?s)^\\{\"id\":\"([^\"]+)\".*", "$1");
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.baseUri("stripe") + path))
-            .header("Authorization", "Bearer " + KEY)
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, String form) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.baseUri("stripe") + path))
-            .header("Authorization", "Bearer " + KEY)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.status()).isEqualTo(401);
   }
 }

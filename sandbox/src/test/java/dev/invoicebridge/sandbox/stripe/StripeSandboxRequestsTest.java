@@ -3,8 +3,7 @@ package dev.invoicebridge.sandbox.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invoicebridge.sandbox.stripe.StripeWire.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,17 +12,7 @@ import org.junit.jupiter.api.Test;
  * does not apply anything twice.
  */
 class StripeSandboxRequestsTest {
-  private StripeWire wire;
-
-  @BeforeEach
-  void start() {
-    wire = new StripeWire();
-  }
-
-  @AfterEach
-  void stop() {
-    wire.close();
-  }
+  @AutoClose private final StripeWire wire = new StripeWire();
 
   @Test
   void a_misspelt_parameter_is_refused_like_stripe_and_creates_nothing() {

@@ -26,6 +26,11 @@ final class StripeWire implements AutoCloseable {
       return raw.headers().firstValue(name).orElse(null);
     }
 
+    /** The body as sent. */
+    String text() {
+      return raw.body();
+    }
+
     /** The id of the object answered. */
     String id() {
       return body.path("id").asString();
@@ -91,7 +96,10 @@ final class StripeWire implements AutoCloseable {
   String openInvoice() {
     String invoice = draft();
     post("/v1/invoiceitems", "invoice=" + invoice + "&amount=1200&currency=usd&description=Work");
-    post("/v1/invoices/" + invoice + "/finalize", "");
+    Answer finalized = post("/v1/invoices/" + invoice + "/finalize", "");
+    if (!finalized.body().path("status").asString().equals("open")) {
+      throw new AssertionError("the invoice did not open: " + finalized.text());
+    }
     return invoice;
   }
 
