@@ -20,8 +20,7 @@ public class SchemaManager {
 
   private final ApplicationEventPublisher events;
 
-  SchemaManager(
-      AttioClients clients, SchemaMappings mappings, ApplicationEventPublisher events) {
+  SchemaManager(AttioClients clients, SchemaMappings mappings, ApplicationEventPublisher events) {
     this.clients = clients;
     this.mappings = mappings;
     this.events = events;
