@@ -4,7 +4,10 @@ import dev.invoicebridge.workspace.WorkspaceId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Service;
 public class SyncSettings {
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final List<Consumer<WorkspaceId>> savedListeners = new CopyOnWriteArrayList<>();
 
   SyncSettings(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -56,8 +60,21 @@ public class SyncSettings {
     return get(workspace).createMissingPeople();
   }
 
+  /**
+   * Calls {@code listener} after every save on this instance, for what keeps a copy of the
+   * preferences (the webhook endpoint's admission cache).
+   */
+  public void whenSaved(Consumer<WorkspaceId> listener) {
+    savedListeners.add(listener);
+  }
+
   /** Replaces the workspace's preferences. */
   public void save(WorkspaceId workspace, SyncPreferences preferences) {
+    store(workspace, preferences);
+    savedListeners.forEach(l -> l.accept(workspace));
+  }
+
+  private void store(WorkspaceId workspace, SyncPreferences preferences) {
     Timestamp now = Timestamp.from(clock.instant());
     int updated =
         jdbc.sql(
@@ -81,7 +98,7 @@ public class SyncSettings {
           .update();
     } catch (DuplicateKeyException raced) {
       // Another request inserted the row first; ours is the later change, so it wins.
-      save(workspace, preferences);
+      store(workspace, preferences);
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.invoicebridge.sync;
 
-import dev.invoicebridge.invoicing.InvoiceId;
 import dev.invoicebridge.invoicing.InvoiceMirror;
 import dev.invoicebridge.invoicing.ProviderInvoiceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +19,12 @@ import org.springframework.stereotype.Component;
  * can be marked applied without calling the provider. The read's start is recorded only once its
  * sync completed, Attio write included; the two instants may come from the clocks of different
  * instances, so a read counts only if it began {@link #CLOCK_TOLERANCE} after the event arrived.
+ *
+ * <p>Attio needs no write either. That read's sync wrote the mirror's state, at least as new as
+ * what it read, to Attio before the read was recorded. A newer state the mirror may have taken
+ * since, from a sync whose Attio write then failed, came from a later change; that change has an
+ * event of its own, which is marked applied only after a read begun after it, its own or another,
+ * has written Attio in the same way. So when an event is marked applied, Attio has its change.
  *
  * <p>Under a burst (a backlog of events, several per invoice, duplicates) this turns one re-read
  * per event into about one per invoice per pass of the queue, within the provider's rate limit.
@@ -43,12 +47,12 @@ class ReadCoalescer {
     return readStartedAt.isAfter(eventReceivedAt.plus(CLOCK_TOLERANCE));
   }
 
-  /** The mirrored invoice, when a completed read already reflects {@code event}. */
-  Optional<InvoiceId> alreadyRead(InboxEvent event, ProviderInvoiceId invoice) {
+  /** Whether a completed read already reflects {@code event}, in the mirror and in Attio. */
+  boolean alreadyRead(InboxEvent event, ProviderInvoiceId invoice) {
     return mirror
         .lastRead(event.workspace(), event.provider(), invoice)
         .filter(r -> covers(r.startedAt(), event.receivedAt()))
-        .map(InvoiceMirror.LastRead::invoice);
+        .isPresent();
   }
 
   /** Taken just before a read is sent. */

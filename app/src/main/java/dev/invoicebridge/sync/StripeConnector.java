@@ -38,14 +38,18 @@ public class StripeConnector {
   private final StripeWebhookRegistrar registrar;
   private final Surroundings around;
 
-  /** Configuration and the sandbox, grouped to keep the constructor small. */
+  /**
+   * Configuration, the sandbox, and the webhook gate (it keeps what the connection decides),
+   * grouped to keep the constructor small.
+   */
   @Component
   record Surroundings(
       InvoicebridgeProperties properties,
       SandboxMode sandboxMode,
       SandboxAccounts sandboxAccounts,
       SandboxOptOuts optOuts,
-      Workspaces workspaces) {}
+      Workspaces workspaces,
+      WebhookGate gate) {}
 
   StripeConnector(
       Connections connections,
@@ -92,6 +96,7 @@ public class StripeConnector {
             .map(this::retire)
             .orElse(Applied.nothing());
     Connection connected = connections.connectProbed(workspace, target, probed);
+    around.gate().forget(workspace);
     log.info(
         "Stripe connected with a {} key ({} missing permissions)",
         connected.environment().orElse("?"),
@@ -107,6 +112,7 @@ public class StripeConnector {
     }
     Applied removed = retire(stripe.get());
     connections.disconnect(workspace, ConnectionKind.STRIPE);
+    around.gate().forget(workspace);
     if (around.sandboxMode().enabled()) {
       // Otherwise the next start would connect the emulator again.
       around.optOuts().optOut(workspace, ConnectionKind.STRIPE);
@@ -137,6 +143,7 @@ public class StripeConnector {
         ConnectionKind.STRIPE,
         new Secret(sandbox.stripeSecretKey()),
         SandboxAccounts.STRIPE_ACCOUNT_ID);
+    around.gate().forget(workspace);
     Connection connected = connections.get(workspace, ConnectionKind.STRIPE).orElseThrow();
     connections.check(connected);
     log.info("Stripe sandbox connected");

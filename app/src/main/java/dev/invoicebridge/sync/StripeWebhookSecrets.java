@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,12 +32,18 @@ class StripeWebhookSecrets {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final List<Consumer<WorkspaceId>> changeListeners = new CopyOnWriteArrayList<>();
 
   StripeWebhookSecrets(SecretVault vault, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
     this.vault = vault;
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
+  }
+
+  /** Calls {@code listener} after every replacement or removal of a workspace's secrets. */
+  void whenChanged(Consumer<WorkspaceId> listener) {
+    changeListeners.add(listener);
   }
 
   Optional<Secret> current(WorkspaceId workspace) {
@@ -70,6 +78,7 @@ class StripeWebhookSecrets {
           }
           vault.put(workspace, CURRENT, fresh);
         });
+    changed(workspace);
   }
 
   /** Forgets every secret: the endpoint is gone. */
@@ -82,6 +91,11 @@ class StripeWebhookSecrets {
               .params(workspace.value(), Provider.STRIPE.name())
               .update();
         });
+    changed(workspace);
+  }
+
+  private void changed(WorkspaceId workspace) {
+    changeListeners.forEach(l -> l.accept(workspace));
   }
 
   private void graceUntil(WorkspaceId workspace, Timestamp until) {

@@ -2,9 +2,8 @@ package dev.invoicebridge.sync;
 
 import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.invoicing.Provider;
-import dev.invoicebridge.invoicing.ProviderDirectory;
 import dev.invoicebridge.invoicing.WebhookEvent;
-import dev.invoicebridge.settings.SyncSettings;
+import dev.invoicebridge.sync.WebhookGate.Admission;
 import dev.invoicebridge.vault.Secret;
 import dev.invoicebridge.workspace.WorkspaceId;
 import java.util.List;
@@ -22,31 +21,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Stripe's webhook deliveries for one workspace: verify the signature against the raw body, store
- * the event in the inbox, answer 200, and leave the work to a job. Nothing is stored for a delivery
- * that is not proven (it is only counted), nor for any delivery while sync is off.
+ * the event in the inbox and schedule its job (one transaction), answer 200, and leave the work to
+ * the job. Nothing is stored for a delivery that is not proven (it is only counted), nor for any
+ * delivery while sync is off.
  */
 @RestController
 class StripeWebhooksController {
   private static final Logger log = LoggerFactory.getLogger(StripeWebhooksController.class);
   private static final Pattern WORKSPACE = Pattern.compile("[A-Za-z0-9-]{1,36}");
+  private static final String NO_ENDPOINT =
+      "No Stripe webhook endpoint is registered for this URL.";
 
-  private final ProviderDirectory providers;
+  private final WebhookGate gate;
+  private final WebhookIntake intake;
   private final StripeWebhookSecrets secrets;
-  private final Intake intake;
-
-  /** Where accepted and refused deliveries go, grouped to keep the constructor small. */
-  @org.springframework.stereotype.Component
-  record Intake(
-      WebhookInbox inbox,
-      WebhookJobs.EventScheduler jobs,
-      WebhookRejections rejections,
-      SyncSettings settings) {}
+  private final WebhookRejections rejections;
 
   StripeWebhooksController(
-      ProviderDirectory providers, StripeWebhookSecrets secrets, Intake intake) {
-    this.providers = providers;
-    this.secrets = secrets;
+      WebhookGate gate,
+      WebhookIntake intake,
+      StripeWebhookSecrets secrets,
+      WebhookRejections rejections) {
+    this.gate = gate;
     this.intake = intake;
+    this.secrets = secrets;
+    this.rejections = rejections;
   }
 
   @PostMapping(path = "/webhooks/stripe/{workspace}", consumes = "*/*")
@@ -54,33 +53,48 @@ class StripeWebhooksController {
       @PathVariable String workspace,
       @RequestBody(required = false) String payload,
       @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
-    if (!WORKSPACE.matcher(workspace).matches()
-        || !providers.connected(new WorkspaceId(workspace), Provider.STRIPE)) {
-      return refuse("No Stripe webhook endpoint is registered for this URL.");
+    if (!WORKSPACE.matcher(workspace).matches()) {
+      return refuse(NO_ENDPOINT);
     }
     WorkspaceId id = new WorkspaceId(workspace);
-    if (!intake.settings().syncEnabled(id)) {
+    String body = payload == null ? "" : payload;
+    Admission admission = gate.admit(id);
+    if (admission instanceof WebhookGate.Open kept && kept.kept()) {
+      Optional<WebhookEvent> event = kept.tryVerify(body, signature);
+      if (event.isPresent()) {
+        return accept(id, event.get(), body);
+      }
+      // Refused or dropped only on what is stored now: another instance may have replaced the
+      // endpoint's secret since the gate was kept.
+      admission = gate.read(id);
+    }
+    return switch (admission) {
+      case WebhookGate.Closed closed -> refuse(NO_ENDPOINT);
       // Send-only: our endpoint is gone, but Stripe still retries what it sent before. Those are
       // acknowledged so the retries stop, and dropped unread.
-      return ResponseEntity.ok(Map.of("received", true, "stored", false));
-    }
-    Optional<Secret> secret = secrets.current(id);
-    if (secret.isEmpty()) {
-      return refuse("No Stripe webhook endpoint is registered for this URL.");
-    }
-    String body = payload == null ? "" : payload;
+      case WebhookGate.SendOnly sendOnly ->
+          ResponseEntity.ok(Map.of("received", true, "stored", false));
+      case WebhookGate.Open open -> verifyAndAccept(id, body, signature, open);
+    };
+  }
+
+  private ResponseEntity<Map<String, Object>> verifyAndAccept(
+      WorkspaceId id, String body, String signature, WebhookGate.Open open) {
     WebhookEvent event;
     try {
-      event = verify(id, body, signature, List.of(secret.get()));
+      event = verify(id, body, signature, open);
     } catch (InvoicingFailure e) {
       String reason = e.providerCode().orElse("UNVERIFIED");
-      intake.rejections().count(id, Provider.STRIPE, reason);
+      rejections.count(id, Provider.STRIPE, reason);
       log.warn("Rejected a Stripe webhook delivery: {}", reason);
       return refuse("The Stripe-Signature header does not prove this payload.");
     }
-    if (intake.inbox().store(id, Provider.STRIPE, event, body)) {
-      intake.jobs().schedule(Provider.STRIPE, event.id());
-    }
+    return accept(id, event, body);
+  }
+
+  private ResponseEntity<Map<String, Object>> accept(
+      WorkspaceId id, WebhookEvent event, String body) {
+    intake.accept(id, Provider.STRIPE, event, body);
     return ResponseEntity.ok(Map.of("received", true));
   }
 
@@ -89,16 +103,15 @@ class StripeWebhooksController {
    * period: retries of deliveries signed before the endpoint was re-created still count.
    */
   private WebhookEvent verify(
-      WorkspaceId workspace, String payload, String signature, List<Secret> current) {
-    var stripe = providers.forWorkspace(workspace, Provider.STRIPE);
+      WorkspaceId workspace, String payload, String signature, WebhookGate.Open open) {
     try {
-      return stripe.verifyWebhook(payload, signature, current);
+      return open.verify(payload, signature);
     } catch (InvoicingFailure e) {
       List<Secret> previous = secrets.previous(workspace);
       if (previous.isEmpty() || !"NO_MATCHING_SIGNATURE".equals(e.providerCode().orElse(""))) {
         throw e;
       }
-      return stripe.verifyWebhook(payload, signature, previous);
+      return open.verifier().verifyWebhook(payload, signature, previous);
     }
   }
 

@@ -29,23 +29,28 @@ class WebhookInbox {
     this.clock = clock;
   }
 
-  /** Stores the event; false when it was stored before (a duplicate delivery). */
+  /**
+   * Stores the event; false when it was stored before (a duplicate delivery). A duplicate is no
+   * error, so the caller's transaction goes on: on PostgreSQL a failed insert would abort it.
+   */
   boolean store(WorkspaceId workspace, Provider provider, WebhookEvent event, String payload) {
     try {
-      jdbc.sql(
-              "insert into webhook_inbox (provider, event_id, workspace_id, event_type, object_id,"
-                  + " payload, received_at, attempts) values (?, ?, ?, ?, ?, ?, ?, 0)")
-          .params(
-              provider.name(),
-              event.id(),
-              workspace.value(),
-              event.type(),
-              event.objectId().orElse(null),
-              payload,
-              Timestamp.from(clock.instant()))
-          .update();
-      return true;
+      return jdbc.sql(
+                  "insert into webhook_inbox (provider, event_id, workspace_id, event_type,"
+                      + " object_id, payload, received_at, attempts) values (?, ?, ?, ?, ?, ?, ?, 0)"
+                      + " on conflict do nothing")
+              .params(
+                  provider.name(),
+                  event.id(),
+                  workspace.value(),
+                  event.type(),
+                  event.objectId().orElse(null),
+                  payload,
+                  Timestamp.from(clock.instant()))
+              .update()
+          > 0;
     } catch (DuplicateKeyException e) {
+      // H2 may still report a row inserted by a concurrent transaction this way.
       return false;
     }
   }

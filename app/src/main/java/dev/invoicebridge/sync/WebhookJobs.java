@@ -1,5 +1,6 @@
 package dev.invoicebridge.sync;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -17,14 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
  * Webhook processing as durable jobs: one job per stored event (its instance id is the event id, so
- * it is scheduled once), and a sweep that reschedules events whose job was never scheduled (a crash
- * between storing and scheduling).
+ * it is scheduled once, in the transaction that stores the event), and a sweep that reschedules
+ * stored events left unapplied, such as those whose job gave up after its last retry.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookJobs {
@@ -42,6 +45,8 @@ class WebhookJobs {
   OneTimeTask<EventRef> webhookEvent(WebhookProcessor processor, JobRuns runs) {
     // Transient failures (provider or Attio down, an invoice not mirrored yet) are retried with
     // a doubling delay from 1 s, 10 times (about 17 minutes); after that the sweep tries again.
+    // One job per event: only failed runs are recorded in job_run (see JobRuns.recordFailures);
+    // outcomes are counted by WebhookProcessor.
     return Tasks.oneTime(APPLY_EVENT)
         .onFailure(
             FailureHandler.<EventRef>maxRetries(10)
@@ -49,7 +54,7 @@ class WebhookJobs {
                 .thenRemove())
         .execute(
             (TaskInstance<EventRef> instance, ExecutionContext ctx) ->
-                runs.record(
+                runs.recordFailures(
                     APPLY_EVENT.getTaskName(),
                     instance.getId(),
                     ctx.getExecution().executionTime,
@@ -77,15 +82,29 @@ class WebhookJobs {
   }
 
   @Bean
-  EventScheduler webhookEventScheduler(@Lazy SchedulerClient scheduler, Clock clock) {
-    return (provider, eventId) -> {
-      SchedulableInstance<EventRef> job = job(provider, eventId, clock.instant());
-      try {
-        // The event was stored just now, so it has no job yet: one insert, where
-        // scheduleIfNotExists would read first (a round trip per webhook at full load).
-        scheduler.scheduleBatch(List.of(job));
-      } catch (RuntimeException e) {
-        scheduler.scheduleIfNotExists(job);
+  EventScheduler webhookEventScheduler(ObjectProvider<Scheduler> scheduler, Clock clock) {
+    return eventScheduler(
+        scheduler::getObject, () -> scheduler.getObject().triggerCheckForDueExecutions(), clock);
+  }
+
+  /**
+   * Schedules through {@code client}; {@code dueNow} asks the scheduler to look for due jobs. The
+   * job is one insert (scheduleIfNotExists would read first): its event was stored just now in the
+   * same transaction, so it has no job yet. There is deliberately no fallback on failure: in a
+   * PostgreSQL transaction a failed insert aborts everything after it, so the failure goes back to
+   * the caller, whose transaction (and inbox row) is rolled back.
+   */
+  static EventScheduler eventScheduler(
+      Supplier<? extends SchedulerClient> client, Runnable dueNow, Clock clock) {
+    return new EventScheduler() {
+      @Override
+      public void schedule(Provider provider, String eventId) {
+        client.get().scheduleBatch(List.of(job(provider, eventId, clock.instant())));
+      }
+
+      @Override
+      public void dueNow() {
+        dueNow.run();
       }
     };
   }
@@ -97,9 +116,12 @@ class WebhookJobs {
         .scheduledTo(at);
   }
 
-  /** Schedules the job that applies one event the moment it is stored. */
-  @FunctionalInterface
+  /** Schedules the job that applies one event, inside the caller's transaction. */
   interface EventScheduler {
+    /** Adds the event's job; it joins the caller's transaction. */
     void schedule(Provider provider, String eventId);
+
+    /** Has the scheduler look for due jobs now, such as one the caller has just committed. */
+    void dueNow();
   }
 }

@@ -1,21 +1,25 @@
 package dev.invoicebridge.sync;
 
-import dev.invoicebridge.invoicing.AttioInvoiceRecords;
-import dev.invoicebridge.invoicing.InvoiceId;
 import dev.invoicebridge.invoicing.InvoiceSync;
 import dev.invoicebridge.invoicing.InvoiceSync.Outcome;
 import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.invoicing.Provider;
 import dev.invoicebridge.invoicing.ProviderInvoiceId;
 import dev.invoicebridge.settings.SyncSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies one stored event: the invoice it names is re-read from the provider and synced, so the
  * event's own payload, possibly stale, never decides anything. An event that a later completed read
- * already reflects is applied without a read of its own (see {@link ReadCoalescer}).
+ * already reflects is applied without a read of its own (see {@link ReadCoalescer}). Each applied
+ * event is counted in {@code invoicebridge.webhook.events} by provider and outcome ({@code read},
+ * {@code covered}, {@code ignored}, {@code dropped}, {@code not_found}).
  */
 @Component
 class WebhookProcessor {
@@ -26,23 +30,26 @@ class WebhookProcessor {
    */
   static final int ADOPT_AFTER_FAILURES = 3;
 
+  static final String EVENTS_METRIC = "invoicebridge.webhook.events";
+
   private final WebhookInbox inbox;
   private final InvoiceSync sync;
   private final ReadCoalescer reads;
-  private final AttioInvoiceRecords attio;
   private final SyncSettings settings;
+  private final MeterRegistry metrics;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   WebhookProcessor(WebhookInbox inbox, InvoiceSync sync, Collaborators more) {
     this.inbox = inbox;
     this.sync = sync;
     this.reads = more.reads();
-    this.attio = more.attio();
     this.settings = more.settings();
+    this.metrics = more.metrics();
   }
 
   /** The remaining collaborators, grouped to keep the constructor small. */
   @Component
-  record Collaborators(ReadCoalescer reads, AttioInvoiceRecords attio, SyncSettings settings) {}
+  record Collaborators(ReadCoalescer reads, SyncSettings settings, MeterRegistry metrics) {}
 
   /** Applies the event; returns what happened, or throws to be retried later. */
   String process(Provider provider, String eventId, int failuresSoFar) {
@@ -55,20 +62,17 @@ class WebhookProcessor {
     }
     if (!settings.syncEnabled(event.workspace())) {
       // Stored before sync was turned off: send-only writes nothing to Attio.
-      inbox.processed(event);
-      return "dropped " + event.type() + ": sync is off";
+      return done(event, "dropped", "dropped " + event.type() + ": sync is off");
     }
     if (!event.type().startsWith("invoice.") || event.objectId().isEmpty()) {
-      inbox.processed(event);
-      return "ignored " + event.type();
+      return done(event, "ignored", "ignored " + event.type());
     }
     try {
       return apply(event, new ProviderInvoiceId(event.objectId().get()), failuresSoFar);
     } catch (InvoicingFailure e) {
       if (e.kind() == InvoicingFailure.Kind.NOT_FOUND) {
         // Deleted (a draft) or never in this account: there is no state to apply.
-        inbox.processed(event);
-        return event.type() + ": invoice not found at the provider";
+        return done(event, "not_found", event.type() + ": invoice not found at the provider");
       }
       inbox.failed(event, e.getClass().getSimpleName() + " " + e.kind());
       throw e;
@@ -79,13 +83,9 @@ class WebhookProcessor {
   }
 
   private String apply(InboxEvent event, ProviderInvoiceId invoice, int failuresSoFar) {
-    Optional<InvoiceId> read = reads.alreadyRead(event, invoice);
-    if (read.isPresent()) {
-      // The mirror is up to date; Attio may not be, if a write after a later apply failed (that
-      // write's own event is retried, but may itself be covered). Unchanged values write nothing.
-      attio.upsert(event.workspace(), read.get());
-      inbox.processed(event);
-      return event.type() + ": covered by a later read";
+    if (reads.alreadyRead(event, invoice)) {
+      // That read's sync wrote Attio before it was recorded, so Attio has the change too.
+      return done(event, "covered", event.type() + ": covered by a later read");
     }
     Instant readStarts = reads.readStarts();
     Outcome outcome =
@@ -95,8 +95,22 @@ class WebhookProcessor {
       throw new NotMirroredYet(invoice.value());
     }
     reads.readApplied(event, invoice, readStarts);
+    return done(event, "read", event.type() + ": " + outcome);
+  }
+
+  private String done(InboxEvent event, String outcome, String message) {
     inbox.processed(event);
-    return event.type() + ": " + outcome;
+    counters
+        .computeIfAbsent(
+            event.provider().name() + "/" + outcome,
+            key ->
+                Counter.builder(EVENTS_METRIC)
+                    .description("Webhook events applied, by how")
+                    .tag("provider", event.provider().name().toLowerCase(Locale.ROOT))
+                    .tag("outcome", outcome)
+                    .register(metrics))
+        .increment();
+    return message;
   }
 
   /** The invoice is not in the mirror yet; retried, then adopted. */

@@ -57,6 +57,11 @@ final class Emulators implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + "/sandbox/" + name);
   }
 
+  /** CPU time the emulator process has used so far. */
+  java.time.Duration cpu() {
+    return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+  }
+
   @Override
   public void close() {
     process.destroy();

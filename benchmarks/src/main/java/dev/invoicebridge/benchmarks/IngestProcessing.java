@@ -9,47 +9,47 @@ import tools.jackson.databind.json.JsonMapper;
  * rest took, how many Stripe calls that cost, and how many events a later read already covered.
  */
 record IngestProcessing(
+    String jobThreads,
     long stored,
     long appliedDuringPhase,
     Optional<Duration> drainedAfterPhase,
     long stripeCalls,
     long coveredByLaterRead) {
 
-  static Probe start(RunningApp app) {
-    app.stripe("POST", "/_control/stats/reset", "");
-    return new Probe(app);
+  private static final String EVENTS = "invoicebridge.webhook.events";
+
+  /** Started just before the measured phase: Stripe's call count is reset, covered noted. */
+  static Probe start(IngestSetup.Stripe stripe, ServiceProcess service) {
+    stripe.call("POST", "/_control/stats/reset", "");
+    return new Probe(stripe, service, covered(service));
   }
 
-  /** Started just before the measured phase. */
-  record Probe(RunningApp app) {
+  private static double covered(ServiceProcess service) {
+    return service.counter(EVENTS, "provider", "stripe", "outcome", "covered");
+  }
+
+  /** Taken just before the measured phase. */
+  record Probe(IngestSetup.Stripe stripe, ServiceProcess service, double coveredBefore) {
     IngestProcessing finish(Duration drainTimeout) {
-      long stored = count("select count(*) from webhook_inbox where event_id like 'evt_bench_%'");
-      long applied = applied();
+      long stored =
+          service.count("select count(*) from webhook_inbox where event_id like 'evt_bench_%'");
+      long applied =
+          service.count(
+              "select count(*) from webhook_inbox where event_id like 'evt_bench_%'"
+                  + " and processed_at is not null");
       long start = System.nanoTime();
-      boolean drained = IngestSetup.awaitProcessed(app, drainTimeout);
+      boolean drained = IngestSetup.awaitProcessed(service, drainTimeout);
       Optional<Duration> drain =
           drained ? Optional.of(Duration.ofNanos(System.nanoTime() - start)) : Optional.empty();
       long calls =
           JsonMapper.builder()
               .build()
-              .readTree(app.stripe("GET", "/_control/stats", ""))
+              .readTree(stripe.call("GET", "/_control/stats", ""))
               .path("api_calls")
               .asLong();
-      long covered =
-          count(
-              "select count(*) from job_run where task_instance like 'STRIPE:evt_bench_%'"
-                  + " and message like '%covered by a later read'");
-      return new IngestProcessing(stored, applied, drain, calls, covered);
-    }
-
-    private long applied() {
-      return count(
-          "select count(*) from webhook_inbox where event_id like 'evt_bench_%'"
-              + " and processed_at is not null");
-    }
-
-    private long count(String sql) {
-      return app.jdbc().sql(sql).query(Long.class).single();
+      long covered = Math.round(covered(service) - coveredBefore);
+      return new IngestProcessing(
+          service.property("db-scheduler.threads"), stored, applied, drain, calls, covered);
     }
   }
 }

@@ -1,29 +1,34 @@
 package dev.invoicebridge.benchmarks;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.invoicebridge.invoicing.stripe.StripeSignatures;
 import dev.invoicebridge.vault.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Webhook ingest on loopback: the real service's {@code POST /webhooks/stripe/{workspace}} (verify
- * the signature, store in the inbox, schedule the job, answer 200) driven with correctly signed
- * invoice events at a fixed open-loop rate, beside a bare endpoint of the same shape on the same
- * server at the same rate. Processing jobs stay on, as in production: each event names an invoice
- * that exists, so its job re-reads it from the Stripe emulator (25 reads/s, shared) and applies it.
- * Target: p99 at most 10 ms at 500 events/s. Usage: {@code -Drate=500 -Dseconds=25 -Dwarmup=5
- * -Ddatabases=h2,postgres -Dinvoices=50}.
+ * the signature, store in the inbox and schedule the job in one transaction, answer 200) driven
+ * with correctly signed invoice events at a fixed open-loop rate, beside a bare endpoint of the
+ * same shape on the same server at the same rate. As in production, the service runs in its own
+ * process ({@link ServiceHost}), Stripe and Attio are other processes (the emulators, {@link
+ * EmulatorHost}), and so is the sender (this JVM): their CPU and GC pauses are not the service's.
+ * Processing jobs stay on in the last phase: each event names an invoice that exists, so its job
+ * re-reads it from the Stripe emulator (25 reads/s, shared) and applies it. Target: p99 at most 10
+ * ms at 500 events/s. Usage: {@code -Drate=500 -Dseconds=25 -Dwarmup=5 -Ddatabases=h2,postgres
+ * -Dinvoices=50}.
  */
 public final class WebhookIngest {
   private WebhookIngest() {}
@@ -42,62 +47,91 @@ public final class WebhookIngest {
   }
 
   /**
+   * One measured phase: the requests, what the service process used, where the machine's CPU went,
+   * and the load average after.
+   */
+  public record Phase(
+      OpenLoop.Result requests, ServiceProcess.Usage service, CpuShares cpu, double loadAverage) {}
+
+  /** The processes of a run whose CPU is accounted for. */
+  private record Processes(ServiceProcess service, Emulators emulators, Database database) {}
+
+  /**
    * One database's run: the bare endpoint, ingest with the processing jobs paused (the endpoint's
    * own cost), and ingest with them running, as in production.
    */
   public record Run(
-      String database,
-      OpenLoop.Result bare,
-      OpenLoop.Result ingestAlone,
-      OpenLoop.Result ingest,
-      IngestProcessing processing) {}
+      String database, Phase bare, Phase ingestAlone, Phase ingest, IngestProcessing processing) {}
 
   public static void main(String[] args) {
     Settings settings = Settings.fromSystemProperties();
+    double loadBefore = loadAverage();
     List<Run> runs = new ArrayList<>();
     for (String database : settings.databases()) {
       runs.add(run(database.trim(), settings));
     }
-    System.out.println(IngestReport.render(settings, runs));
+    System.out.println(IngestReport.render(settings, loadBefore, runs));
   }
 
-  /** Starts the service on {@code database} ("h2" or "postgres"), measures, stops it. */
+  /** Starts the emulators and the service on {@code database} ("h2" or "postgres"), measures. */
   public static Run run(String database, Settings settings) {
     try (Database db = Database.start(database);
-        RunningApp app = RunningApp.start(db.settings(), BareWebhookEndpoint.class)) {
-      List<String> invoices = IngestSetup.invoices(app, settings.invoices());
-      IngestSetup.awaitProcessed(app, Duration.ofMinutes(2));
-      String template = IngestSetup.eventTemplate(app, invoices.getFirst());
-      Secret secret = app.secret("stripe.webhook_secret");
-      URI webhook = app.uri("/webhooks/stripe/" + app.workspace().value());
-      URI bare = app.uri("/webhooks/bare/" + app.workspace().value());
-      try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-        IntFunction<String> warmEvents = i -> event(template, "evt_warm_" + i, invoices, i);
-        IntFunction<String> events = i -> event(template, "evt_bench_" + i, invoices, i);
-        OpenLoop.run(
-            http, settings.rate(), settings.warmUp(), i -> post(bare, warmEvents, i, secret));
-        OpenLoop.run(
-            http, settings.rate(), settings.warmUp(), i -> post(webhook, warmEvents, i, secret));
-        IngestSetup.awaitProcessed(app, Duration.ofMinutes(3));
-        OpenLoop.Result bareResult =
-            OpenLoop.run(
-                http, settings.rate(), settings.measure(), i -> post(bare, events, i, secret));
-        Scheduler jobs = app.bean(Scheduler.class);
-        IntFunction<String> alone = i -> event(template, "evt_alone_" + i, invoices, i);
-        jobs.pause();
-        OpenLoop.Result ingestAlone =
-            OpenLoop.run(
-                http, settings.rate(), settings.measure(), i -> post(webhook, alone, i, secret));
-        jobs.resume();
-        IngestSetup.awaitProcessed(app, Duration.ofMinutes(3));
-        IngestProcessing.Probe probe = IngestProcessing.start(app);
-        OpenLoop.Result ingest =
-            OpenLoop.run(
-                http, settings.rate(), settings.measure(), i -> post(webhook, events, i, secret));
-        return new Run(
-            database, bareResult, ingestAlone, ingest, probe.finish(Duration.ofMinutes(3)));
-      }
+        Emulators emulators = Emulators.start();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ServiceProcess service = ServiceProcess.start(db.settings(emulators))) {
+      IngestSetup.Stripe stripe = new IngestSetup.Stripe(emulators, http);
+      Processes processes = new Processes(service, emulators, db);
+      List<String> invoices = IngestSetup.invoices(stripe, settings.invoices());
+      IngestSetup.awaitProcessed(service, Duration.ofMinutes(2));
+      Sender sender =
+          new Sender(
+              http,
+              settings,
+              IngestSetup.eventTemplate(stripe, invoices.getFirst()),
+              invoices,
+              service.webhookSecret());
+      URI webhook = service.uri("/webhooks/stripe/" + service.workspace().value());
+      URI bare = service.uri("/webhooks/bare/" + service.workspace().value());
+      sender.send(bare, "evt_warm_", settings.warmUp());
+      sender.send(webhook, "evt_warm_", settings.warmUp());
+      IngestSetup.awaitProcessed(service, Duration.ofMinutes(3));
+      Phase bareResult =
+          phase(processes, () -> sender.send(bare, "evt_bench_", settings.measure()));
+      service.pauseJobs();
+      Phase alone = phase(processes, () -> sender.send(webhook, "evt_alone_", settings.measure()));
+      service.resumeJobs();
+      IngestSetup.awaitProcessed(service, Duration.ofMinutes(3));
+      IngestProcessing.Probe probe = IngestProcessing.start(stripe, service);
+      Phase ingest = phase(processes, () -> sender.send(webhook, "evt_bench_", settings.measure()));
+      return new Run(database, bareResult, alone, ingest, probe.finish(Duration.ofMinutes(3)));
     }
+  }
+
+  /** Sends signed invoice events open loop, each naming one of the invoices in turn. */
+  private record Sender(
+      HttpClient http, Settings settings, String template, List<String> invoices, Secret secret) {
+    OpenLoop.Result send(URI uri, String eventIdPrefix, Duration duration) {
+      return OpenLoop.run(
+          http,
+          settings.rate(),
+          duration,
+          i -> post(uri, event(template, eventIdPrefix + i, invoices, i), secret));
+    }
+  }
+
+  private static Phase phase(Processes run, Supplier<OpenLoop.Result> requests) {
+    ServiceProcess.Usage before = run.service().usage();
+    CpuShares.Snapshot cpuBefore = CpuShares.snapshot(run.emulators(), run.database().port());
+    OpenLoop.Result result = requests.get();
+    CpuShares.Snapshot cpuAfter = CpuShares.snapshot(run.emulators(), run.database().port());
+    ServiceProcess.Usage used = run.service().usage().since(before);
+    return new Phase(
+        result, used, CpuShares.between(cpuBefore, cpuAfter, used.cpu()), loadAverage());
+  }
+
+  /** The machine's one-minute load average; other processes of a shared machine count in it. */
+  static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String event(String template, String id, List<String> invoices, int i) {
@@ -107,8 +141,7 @@ public final class WebhookIngest {
   }
 
   /** A delivery as Stripe makes it: signed when sent. */
-  private static HttpRequest post(URI uri, IntFunction<String> events, int i, Secret secret) {
-    String payload = events.apply(i);
+  private static HttpRequest post(URI uri, String payload, Secret secret) {
     return HttpRequest.newBuilder(uri)
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json; charset=utf-8")
@@ -134,14 +167,27 @@ public final class WebhookIngest {
       };
     }
 
-    Map<String, String> settings() {
-      return postgres == null
-          ? Map.of()
-          : Map.of(
-              "invoicebridge.database.url",
-              postgres.getJdbcUrl("postgres", "postgres"),
-              "invoicebridge.database.username",
-              "postgres");
+    /**
+     * The service's settings: Stripe and Attio at the emulators, as real ones would be configured,
+     * and the database.
+     */
+    Map<String, String> settings(Emulators emulators) {
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("invoicebridge.stripe.secret-key", Emulators.STRIPE_KEY);
+      settings.put("invoicebridge.stripe.api-base", emulators.base("stripe").toString());
+      settings.put("invoicebridge.attio.api-token", Emulators.ATTIO_TOKEN);
+      settings.put("invoicebridge.attio.base-url", emulators.base("attio").toString());
+      settings.put("invoicebridge.security.admin-username", "benchmark");
+      settings.put("invoicebridge.security.admin-password", "benchmark-admin-password");
+      if (postgres != null) {
+        settings.put("invoicebridge.database.url", postgres.getJdbcUrl("postgres", "postgres"));
+        settings.put("invoicebridge.database.username", "postgres");
+      }
+      return settings;
+    }
+
+    OptionalInt port() {
+      return postgres == null ? OptionalInt.empty() : OptionalInt.of(postgres.getPort());
     }
 
     @Override

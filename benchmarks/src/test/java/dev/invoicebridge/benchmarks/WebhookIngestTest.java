@@ -10,19 +10,22 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class WebhookIngestTest {
   @Test
-  void a_short_run_stores_every_signed_event_once_and_applies_them_all() {
+  void a_short_run_against_the_service_in_its_own_process_stores_and_applies_every_event() {
     WebhookIngest.Settings settings =
         new WebhookIngest.Settings(
             50, Duration.ofSeconds(1), Duration.ofSeconds(2), List.of("h2"), 3);
 
     WebhookIngest.Run run = WebhookIngest.run("h2", settings);
 
-    assertThat(run.bare().ok()).isEqualTo(100);
-    assertThat(run.ingestAlone().ok()).isEqualTo(100);
-    assertThat(run.ingest().ok()).isEqualTo(100);
+    assertThat(run.bare().requests().ok()).isEqualTo(100);
+    assertThat(run.ingestAlone().requests().ok()).isEqualTo(100);
+    assertThat(run.ingest().requests().ok()).isEqualTo(100);
     assertThat(run.processing().stored()).isEqualTo(100);
     assertThat(run.processing().drainedAfterPhase()).isPresent();
-    assertThat(IngestReport.render(settings, List.of(run)))
+    // The service ran in its own process, and did the work there.
+    assertThat(run.ingest().service().cpu()).isPositive();
+    assertThat(run.processing().stripeCalls() + run.processing().coveredByLaterRead()).isPositive();
+    assertThat(IngestReport.render(settings, 0.5, List.of(run)))
         .contains("verify+store+ack", "bare 200 endpoint", "p99 ms", "processing jobs: ON");
   }
 }
