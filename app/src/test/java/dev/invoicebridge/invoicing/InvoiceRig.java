@@ -6,12 +6,18 @@ import dev.invoicebridge.attio.AttioRecord;
 import dev.invoicebridge.attio.Filter;
 import dev.invoicebridge.attio.RecordQuery;
 import dev.invoicebridge.connection.AttioClients;
+import dev.invoicebridge.invoicing.stripe.StripeSignatures;
 import dev.invoicebridge.support.Http;
+import dev.invoicebridge.vault.Secret;
 import dev.invoicebridge.vault.SecretVault;
 import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +28,10 @@ import tools.jackson.databind.JsonNode;
  * Stripe emulator with the account's key, and the Attio invoices object.
  */
 public final class InvoiceRig {
+  // One client for every form post: hundreds of calls in some tests, each on a kept-alive
+  // connection.
+  private static final HttpClient STRIPE_FORMS = HttpClient.newHttpClient();
+
   public final Http http;
   public final String token;
   public final WorkspaceId workspace;
@@ -119,8 +129,8 @@ public final class InvoiceRig {
   }
 
   private HttpResponse<String> postForm(String path, String form) {
-    try (var client = java.net.http.HttpClient.newHttpClient()) {
-      return client.send(
+    try {
+      return STRIPE_FORMS.send(
           java.net.http.HttpRequest.newBuilder(
                   java.net.URI.create(http.base() + "/sandbox/stripe" + path))
               .header("Authorization", "Bearer " + stripeKey)
@@ -134,6 +144,54 @@ public final class InvoiceRig {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * An invoice made in Stripe's dashboard, not through Invoicebridge: a new customer, one item of
+   * {@code amount} cents in usd, finalized. Returns its Stripe id.
+   */
+  public String dashboardInvoice(
+      String customerName, String email, long amount, String description) {
+    String customer =
+        stripeForm("/v1/customers", "name=" + encode(customerName) + "&email=" + encode(email))
+            .path("id")
+            .asString();
+    String stripeId =
+        stripeForm(
+                "/v1/invoices",
+                "customer=" + customer + "&collection_method=send_invoice&days_until_due=10")
+            .path("id")
+            .asString();
+    stripeForm(
+        "/v1/invoiceitems",
+        "customer=%s&invoice=%s&amount=%d&currency=usd&description=%s"
+            .formatted(customer, stripeId, amount, encode(description)));
+    stripeForm("/v1/invoices/" + stripeId + "/finalize", "");
+    return stripeId;
+  }
+
+  /**
+   * Delivers {@code payload} to the app's Stripe webhook endpoint, signed now with {@code secret}.
+   */
+  public HttpResponse<String> deliverStripeEvent(String payload, Secret secret) {
+    return http.postJson(
+        "/webhooks/stripe/" + workspace.value(),
+        payload,
+        "Stripe-Signature",
+        StripeSignatures.sign(payload, secret, Instant.now()));
+  }
+
+  /** A Stripe event about invoice {@code invoiceId}, created now, as Stripe sends it. */
+  public static String stripeEvent(String id, String type, String invoiceId) {
+    return """
+        {"id": "%s", "object": "event", "type": "%s", "created": %d, "livemode": false,
+         "api_version": "2026-07-29.dahlia", "data": {"object": {"id": "%s", "object": "invoice"}}}
+        """
+        .formatted(id, type, Instant.now().getEpochSecond(), invoiceId);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /**

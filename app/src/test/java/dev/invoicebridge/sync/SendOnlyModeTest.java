@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.invoicebridge.invoicing.InvoiceRig;
-import dev.invoicebridge.invoicing.stripe.StripeSignatures;
 import dev.invoicebridge.support.LiveStripeAppTest;
 import dev.invoicebridge.vault.Secret;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -138,11 +136,7 @@ class SendOnlyModeTest extends LiveStripeAppTest {
   }
 
   private HttpResponse<String> deliver(String payload, Secret secret) {
-    return rig.http.postJson(
-        "/webhooks/stripe/" + rig.workspace.value(),
-        payload,
-        "Stripe-Signature",
-        StripeSignatures.sign(payload, secret, Instant.now()));
+    return rig.deliverStripeEvent(payload, secret);
   }
 
   private long stored(String eventId) {
@@ -153,10 +147,6 @@ class SendOnlyModeTest extends LiveStripeAppTest {
   }
 
   private static String event(String id, String type, String invoiceId) {
-    return """
-        {"id": "%s", "object": "event", "type": "%s", "created": %d, "livemode": false,
-         "api_version": "2026-07-29.dahlia", "data": {"object": {"id": "%s", "object": "invoice"}}}
-        """
-        .formatted(id, type, Instant.now().getEpochSecond(), invoiceId);
+    return InvoiceRig.stripeEvent(id, type, invoiceId);
   }
 }

@@ -1,16 +1,8 @@
 package dev.invoicebridge.sync;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.support.Http;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,15 +18,11 @@ import tools.jackson.databind.JsonNode;
  * Invoicebridge, most in Stripe itself (the dashboard), then sent, paid, failed, voided or written
  * off, some left open.
  */
-final class StripeScenario implements AutoCloseable {
+final class StripeScenario {
   private final InvoiceRig rig;
-  private final String key;
-  // One client for the whole scenario: hundreds of calls, each on a kept-alive connection.
-  private final HttpClient http = HttpClient.newHttpClient();
 
-  StripeScenario(InvoiceRig rig, String stripeSecretKey) {
+  StripeScenario(InvoiceRig rig) {
     this.rig = rig;
-    this.key = stripeSecretKey;
   }
 
   /** Creates and moves {@code ours + theirs} invoices; returns their Stripe ids. */
@@ -132,29 +120,7 @@ final class StripeScenario implements AutoCloseable {
 
   /** Posts a form to the Stripe emulator as the account; the test-mode limit is off meanwhile. */
   private JsonNode form(String path, String body) {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(rig.http.base() + "/sandbox/stripe" + path))
-                  .header("Authorization", "Bearer " + key)
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return Http.json(response);
-  }
-
-  @Override
-  public void close() {
-    http.close();
+    return rig.stripeForm(path, body);
   }
 
   /** A Stripe customer for each person with an email, as the dashboard would have them. */

@@ -174,25 +174,7 @@ class StripeWebhooksTest {
     AttioRecord attioPerson = rig.attioRecord("people", person);
     String email = attioPerson.primaryEmail().orElseThrow();
     String company = InvoiceRig.reference(attioPerson, "company").orElseThrow();
-    String customer =
-        rig.stripeForm("/v1/customers", "name=Dashboard&email=" + encode(email))
-            .path("id")
-            .asString();
-    String stripeId =
-        rig.stripeForm(
-                "/v1/invoices",
-                "customer=" + customer + "&collection_method=send_invoice&days_until_due=10")
-            .path("id")
-            .asString();
-    rig.stripeForm(
-        "/v1/invoiceitems",
-        "customer="
-            + customer
-            + "&invoice="
-            + stripeId
-            + "&amount=7000&currency=usd&description=Made+in+the+dashboard");
-
-    rig.stripeForm("/v1/invoices/" + stripeId + "/finalize", "");
+    String stripeId = rig.dashboardInvoice("Dashboard", email, 7000, "Made in the dashboard");
 
     await()
         .atMost(PATIENCE)
@@ -213,10 +195,6 @@ class StripeWebhooksTest {
     assertThat(listed.path("total").asLong()).isEqualTo(7000);
     assertThat(listed.path("record").isNull()).isTrue();
     assertThat(listed.path("recipient_record_id").asString()).isEqualTo(person);
-  }
-
-  private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
@@ -278,11 +256,7 @@ class StripeWebhooksTest {
   }
 
   private static String event(String id, String type, String invoiceId) {
-    return """
-        {"id": "%s", "object": "event", "type": "%s", "created": %d, "livemode": false,
-         "api_version": "2026-07-29.dahlia", "data": {"object": {"id": "%s", "object": "invoice"}}}
-        """
-        .formatted(id, type, Instant.now().getEpochSecond(), invoiceId);
+    return InvoiceRig.stripeEvent(id, type, invoiceId);
   }
 
   private HttpResponse<String> deliver(String payload, Instant signedAt) {

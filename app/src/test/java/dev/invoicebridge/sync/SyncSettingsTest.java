@@ -10,8 +10,6 @@ import dev.invoicebridge.attio.RecordQuery;
 import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.support.LiveStripeAppTest;
 import dev.invoicebridge.support.SandboxApp;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -113,25 +111,7 @@ class SyncSettingsTest extends LiveStripeAppTest {
 
   /** An invoice made in Stripe's dashboard for a new customer, finalized. */
   private String dashboardInvoice(String name, String email) {
-    String customer =
-        rig.stripeForm("/v1/customers", "name=" + enc(name) + "&email=" + enc(email))
-            .path("id")
-            .asString();
-    String stripeId =
-        rig.stripeForm(
-                "/v1/invoices",
-                "customer=" + customer + "&collection_method=send_invoice&days_until_due=10")
-            .path("id")
-            .asString();
-    rig.stripeForm(
-        "/v1/invoiceitems",
-        "customer="
-            + customer
-            + "&invoice="
-            + stripeId
-            + "&amount=4200&currency=usd&description=Dashboard+work");
-    rig.stripeForm("/v1/invoices/" + stripeId + "/finalize", "");
-    return stripeId;
+    return rig.dashboardInvoice(name, email, 4200, "Dashboard work");
   }
 
   private List<AttioRecord> people(String email) {
@@ -142,9 +122,5 @@ class SyncSettingsTest extends LiveStripeAppTest {
 
   private static String suffix() {
     return UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -2,11 +2,10 @@ package dev.invoicebridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.invoicebridge.invoicing.stripe.StripeSignatures;
+import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.support.LiveStripeAppTest;
 import dev.invoicebridge.vault.Secret;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +59,7 @@ class WebhookAdmissionTest extends LiveStripeAppTest {
   }
 
   private HttpResponse<String> deliver(String payload, Secret signingSecret) {
-    return rig.http.postJson(
-        "/webhooks/stripe/" + rig.workspace.value(),
-        payload,
-        "Stripe-Signature",
-        StripeSignatures.sign(payload, signingSecret, Instant.now()));
+    return rig.deliverStripeEvent(payload, signingSecret);
   }
 
   private long stored(String eventId) {
@@ -76,11 +71,6 @@ class WebhookAdmissionTest extends LiveStripeAppTest {
 
   /** An event about an invoice Stripe does not have: its job settles with nothing to apply. */
   private static String event(String id) {
-    return """
-        {"id": "%s", "object": "event", "type": "invoice.updated", "created": %d,
-         "livemode": false, "api_version": "2026-07-29.dahlia",
-         "data": {"object": {"id": "in_admission_test", "object": "invoice"}}}
-        """
-        .formatted(id, Instant.now().getEpochSecond());
+    return InvoiceRig.stripeEvent(id, "invoice.updated", "in_admission_test");
   }
 }

@@ -65,14 +65,11 @@ class WebhooksAtScaleTest {
   @BeforeEach
   void setUp() {
     rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
-    stripe =
-        new StripeScenario(
-            rig, vault.get(rig.workspace, "sandbox.stripe_secret_key").orElseThrow().reveal());
+    stripe = new StripeScenario(rig);
   }
 
   @AfterEach
   void deliverNormally() {
-    stripe.close();
     rig.stripe("POST", "/_control/webhooks");
     rig.stripe("POST", "/_control/rate_limit?per_second=25");
   }
