@@ -1,13 +1,11 @@
 package dev.invoicebridge.invoicing;
 
 import dev.invoicebridge.invoicing.InvoiceConflict.Reason;
+import dev.invoicebridge.invoicing.ProviderDirectory.ProviderNotConnected;
 import dev.invoicebridge.settings.SyncSettings;
 import dev.invoicebridge.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,24 +56,22 @@ public class Invoices {
   public record IdempotencyKey(String key, String requestHash) {
     /** The key with the SHA-256 (hex) of {@code request}, however the caller spells the request. */
     public static IdempotencyKey of(String key, String request) {
-      try {
-        byte[] digest =
-            MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
-        return new IdempotencyKey(key, HexFormat.of().formatHex(digest));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is unavailable", e);
-      }
+      return new IdempotencyKey(key, Sha256.hex(request));
     }
   }
 
-  /** What the create dialog offers for a record: who to address, and the provider's catalog. */
-  public record DialogChoices(
-      String recordName, List<RecipientChoice> people, List<CatalogItem> catalog) {}
+  /**
+   * What the create dialog offers for a record: who to address. Catalog lines are searched as the
+   * operator types ({@link #catalog}); a provider that is not connected is refused here already.
+   */
+  public record DialogChoices(String recordName, List<RecipientChoice> people) {}
 
   public DialogChoices choices(WorkspaceId workspace, RecordRef record, Provider provider) {
+    if (!providers.connected(workspace, provider)) {
+      throw new ProviderNotConnected(provider);
+    }
     Recipients.Choices choices = recipients.choices(workspace, record);
-    List<CatalogItem> catalog = catalog(workspace, provider, Optional.empty(), 100);
-    return new DialogChoices(choices.recordName(), choices.people(), catalog);
+    return new DialogChoices(choices.recordName(), choices.people());
   }
 
   /** The provider's active catalog prices, filtered by product name when a query is given. */

@@ -119,11 +119,7 @@ class InvoiceDialogPage {
       }
     } catch (ValidationFailure | IllegalArgumentException e) {
       model.addAttribute("problem", Problem.of("This record cannot be read from Attio."));
-    } catch (AttioException | AttioNotConnected e) {
-      model.addAttribute("problem", Problem.of("Attio could not answer just now; try again."));
-    } catch (ProviderNotConnected e) {
-      model.addAttribute("problem", Problem.of(e.getMessage()));
-    } catch (InvoicingFailure e) {
+    } catch (InvoicingFailure | ProviderNotConnected | AttioException | AttioNotConnected e) {
       model.addAttribute("problem", Problem.of(InvoiceFailures.describe(e)));
     }
     return "invoice-new";
