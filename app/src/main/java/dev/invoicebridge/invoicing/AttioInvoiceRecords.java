@@ -12,11 +12,7 @@ import dev.invoicebridge.schema.InvoiceField;
 import dev.invoicebridge.schema.SchemaManager;
 import dev.invoicebridge.schema.SchemaMapping;
 import dev.invoicebridge.workspace.WorkspaceId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,13 +132,6 @@ public class AttioInvoiceRecords {
   }
 
   static String hash(RecordValues values) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(values.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
+    return Sha256.hex(values.toString());
   }
 }

@@ -1,9 +1,6 @@
 package dev.invoicebridge.invoicing.stripe;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.invoicebridge.invoicing.Sha256;
 
 /**
  * Deterministic idempotency keys: the same logical create always sends the same key, so a retry
@@ -51,12 +48,6 @@ final class IdempotencyKeys {
 
   /** A short stable digest, so keys stay well under Stripe's 255 characters and hold no PII. */
   static String hash(String value) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
+    return Sha256.hex(value).substring(0, 32);
   }
 }
