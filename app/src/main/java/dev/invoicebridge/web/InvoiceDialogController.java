@@ -117,13 +117,8 @@ class InvoiceDialogController {
       return page.render(dialog.errors(input.mapErrors(e.fieldErrors())), model);
     } catch (InvoiceConflict e) {
       return page.render(conflict(dialog, e), model);
-    } catch (InvoicingFailure e) {
+    } catch (InvoicingFailure | ProviderNotConnected | AttioException | AttioNotConnected e) {
       return page.render(dialog.problem(Problem.of(InvoiceFailures.describe(e))), model);
-    } catch (ProviderNotConnected e) {
-      return page.render(dialog.problem(Problem.of(e.getMessage())), model);
-    } catch (AttioException | AttioNotConnected e) {
-      return page.render(
-          dialog.problem(Problem.of("Attio could not answer just now; try again.")), model);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.invoicebridge.web;
 
 import dev.invoicebridge.invoicing.InvoicingFailure;
+import dev.invoicebridge.invoicing.ProviderDirectory.ProviderNotConnected;
 
 /**
  * Provider failures in the operator's words, for the dialog: what happened and what to do, never
@@ -27,6 +28,18 @@ final class InvoiceFailures {
       case CONFLICT, UNAVAILABLE, SIGNATURE ->
           "Stripe could not complete the invoice just now; try again (it will not be created"
               + " twice).";
+    };
+  }
+
+  /**
+   * A failure to reach the provider or Attio while the dialog works: the provider's in its words
+   * (above), a missing connection as it says itself, anything else as Attio not answering.
+   */
+  static String describe(RuntimeException e) {
+    return switch (e) {
+      case InvoicingFailure failure -> describe(failure);
+      case ProviderNotConnected notConnected -> notConnected.getMessage();
+      default -> "Attio could not answer just now; try again.";
     };
   }
 }
