@@ -16,7 +16,7 @@ public final class InvoiceRequests {
   static final int MAX_LINES = 250;
   static final int DEFAULT_DAYS_UNTIL_DUE = 30;
   static final int MAX_DAYS_UNTIL_DUE = 3650;
-  static final long MAX_UNIT_AMOUNT = 99_999_999L;
+  public static final long MAX_UNIT_AMOUNT = 99_999_999L;
   private static final Pattern OBJECT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   private static final Pattern UUID =
       Pattern.compile(

@@ -1,6 +1,8 @@
 package dev.invoicebridge.web;
 
 import dev.invoicebridge.invoicing.InvoiceBody;
+import dev.invoicebridge.invoicing.InvoiceRequests;
+import dev.invoicebridge.invoicing.Line;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,10 @@ final class InvoiceForm {
   private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)\\](?:\\.(.*))?");
   private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d*)?|\\.\\d+");
   private static final Pattern QUANTITY = Pattern.compile("\\d{1,9}");
-  private static final long MAX_UNIT_AMOUNT = 99_999_999L;
+  private static final String QUANTITY_MESSAGE =
+      String.format(
+          Locale.ROOT, "Quantity must be a whole number from 1 to %,d.", Line.MAX_QUANTITY);
+  private static final String DAYS_MESSAGE = "Net days must be a whole number, such as 30.";
   private static final String NO_LINES =
       "Add at least one line: pick a catalog price, or type a description and a unit price.";
 
@@ -47,7 +52,7 @@ final class InvoiceForm {
       }
     }
     String due = value("due_date");
-    Long days = due == null ? whole("days_until_due", "days_until_due") : null;
+    Long days = due == null ? whole("days_until_due", "days_until_due", DAYS_MESSAGE) : null;
     return new InvoiceBody(
         "stripe",
         new InvoiceBody.RecordBody(value("object"), value("record_id")),
@@ -67,7 +72,7 @@ final class InvoiceForm {
     if (price == null && query == null && description == null && unitPrice == null) {
       return null;
     }
-    Long quantity = whole("quantity_" + row, key(row, "quantity"));
+    Long quantity = whole("quantity_" + row, key(row, "quantity"), QUANTITY_MESSAGE);
     if (price == null && query != null) {
       errors.put(
           key(row, "price"),
@@ -170,8 +175,10 @@ final class InvoiceForm {
       case "unit_price" ->
           value("unit_price_" + row) == null
               ? "Type a unit price, such as 150.00."
-              : "Unit price must be at most " + Money.format(MAX_UNIT_AMOUNT, currency) + ".";
-      case "quantity" -> "Quantity must be a whole number from 1 to 1,000,000.";
+              : "Unit price must be at most "
+                  + Money.format(InvoiceRequests.MAX_UNIT_AMOUNT, currency)
+                  + ".";
+      case "quantity" -> QUANTITY_MESSAGE;
       default -> "Check this value.";
     };
   }
@@ -181,18 +188,16 @@ final class InvoiceForm {
     return v == null || v.isBlank() ? null : v.strip();
   }
 
-  /** A whole number field; a bad one is an error on {@code errorKey}, and counts as absent. */
-  private Long whole(String name, String errorKey) {
+  /**
+   * A whole number field; a bad one is {@code message} on {@code errorKey}, and counts as absent.
+   */
+  private Long whole(String name, String errorKey, String message) {
     String v = value(name);
     if (v == null) {
       return null;
     }
     if (!QUANTITY.matcher(v).matches()) {
-      errors.put(
-          errorKey,
-          errorKey.equals("days_until_due")
-              ? "Net days must be a whole number, such as 30."
-              : "Quantity must be a whole number from 1 to 1,000,000.");
+      errors.put(errorKey, message);
       return null;
     }
     return Long.parseLong(v);
