@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +35,6 @@ class WebhookProcessor {
   private final ReadCoalescer reads;
   private final SyncSettings settings;
   private final MeterRegistry metrics;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   WebhookProcessor(WebhookInbox inbox, InvoiceSync sync, Collaborators more) {
     this.inbox = inbox;
@@ -100,15 +97,12 @@ class WebhookProcessor {
 
   private String done(InboxEvent event, String outcome, String message) {
     inbox.processed(event);
-    counters
-        .computeIfAbsent(
-            event.provider().name() + "/" + outcome,
-            key ->
-                Counter.builder(EVENTS_METRIC)
-                    .description("Webhook events applied, by how")
-                    .tag("provider", event.provider().name().toLowerCase(Locale.ROOT))
-                    .tag("outcome", outcome)
-                    .register(metrics))
+    // The registry hands back the counter it already has for these tags.
+    Counter.builder(EVENTS_METRIC)
+        .description("Webhook events applied, by how")
+        .tag("provider", event.provider().name().toLowerCase(Locale.ROOT))
+        .tag("outcome", outcome)
+        .register(metrics)
         .increment();
     return message;
   }
