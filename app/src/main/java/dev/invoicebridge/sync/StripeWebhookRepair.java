@@ -4,7 +4,6 @@ import dev.invoicebridge.connection.Connection;
 import dev.invoicebridge.connection.ConnectionChecked;
 import dev.invoicebridge.connection.ConnectionKind;
 import dev.invoicebridge.connection.Connections;
-import dev.invoicebridge.settings.SyncSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,18 +23,10 @@ class StripeWebhookRepair {
   private static final Logger log = LoggerFactory.getLogger(StripeWebhookRepair.class);
 
   private final Connections connections;
-  private final SyncSettings settings;
-  private final StripeWebhookRegistrar registrar;
   private final SyncSetup setup;
 
-  StripeWebhookRepair(
-      Connections connections,
-      SyncSettings settings,
-      StripeWebhookRegistrar registrar,
-      SyncSetup setup) {
+  StripeWebhookRepair(Connections connections, SyncSetup setup) {
     this.connections = connections;
-    this.settings = settings;
-    this.registrar = registrar;
     this.setup = setup;
   }
 
@@ -61,11 +52,7 @@ class StripeWebhookRepair {
   /** Never fails its caller: the next check tries again, and Settings shows the state. */
   private void reconcile(Connection stripe) {
     try {
-      if (settings.syncEnabled(stripe.workspaceId())) {
-        registrar.ensure(stripe);
-      } else {
-        registrar.remove(stripe);
-      }
+      setup.endpoint(stripe).warnings().forEach(w -> log.warn("{}", w));
     } catch (RuntimeException e) {
       log.warn("Could not reconcile the Stripe webhook endpoint: {}", e.getClass().getSimpleName());
     }

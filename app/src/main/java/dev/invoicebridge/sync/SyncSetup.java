@@ -56,11 +56,16 @@ public class SyncSetup {
   /** Sets up or tears down what the current sync switch asks for. */
   public Applied apply(WorkspaceId workspace) {
     Optional<Connection> stripe = connections.get(workspace, ConnectionKind.STRIPE);
-    if (!settings.syncEnabled(workspace)) {
-      return stripe.map(this::removeEndpoint).orElse(Applied.nothing());
-    }
-    Applied schemaSetUp = setUpSchema(workspace);
-    return stripe.map(s -> schemaSetUp.and(ensureEndpoint(s))).orElse(schemaSetUp);
+    Applied schemaSetUp =
+        settings.syncEnabled(workspace) ? setUpSchema(workspace) : Applied.nothing();
+    return stripe.map(s -> schemaSetUp.and(endpoint(s))).orElse(schemaSetUp);
+  }
+
+  /** Registers our Stripe endpoint while sync is on, removes it while sync is off. */
+  Applied endpoint(Connection stripe) {
+    return settings.syncEnabled(stripe.workspaceId())
+        ? ensureEndpoint(stripe)
+        : removeEndpoint(stripe);
   }
 
   private Applied setUpSchema(WorkspaceId workspace) {
@@ -114,7 +119,7 @@ public class SyncSetup {
     }
   }
 
-  static String describe(InvoicingFailure e) {
+  private static String describe(InvoicingFailure e) {
     return switch (e.kind()) {
       case PERMISSION -> "the key lacks Webhook Endpoints Write";
       case AUTHENTICATION -> "Stripe rejected the key";
