@@ -9,7 +9,6 @@ import dev.invoicebridge.connection.ConnectionTarget;
 import dev.invoicebridge.connection.Connections;
 import dev.invoicebridge.connection.Probed;
 import dev.invoicebridge.connection.SandboxOptOuts;
-import dev.invoicebridge.invoicing.InvoicingFailure;
 import dev.invoicebridge.sandbox.SandboxCredentials;
 import dev.invoicebridge.sandboxmode.SandboxAccounts;
 import dev.invoicebridge.sandboxmode.SandboxMode;
@@ -144,11 +143,12 @@ public class StripeConnector {
         new Secret(sandbox.stripeSecretKey()),
         SandboxAccounts.STRIPE_ACCOUNT_ID);
     around.gate().forget(workspace);
-    Connection connected = connections.get(workspace, ConnectionKind.STRIPE).orElseThrow();
-    connections.check(connected);
+    // Set up first, so the notes say what this request did; the check's own listener
+    // (StripeWebhookRepair) then finds everything in place and changes nothing.
+    Applied applied = retired.and(setup.apply(workspace));
+    connections.check(connections.get(workspace, ConnectionKind.STRIPE).orElseThrow());
     log.info("Stripe sandbox connected");
-    return new Outcome(
-        connections.get(workspace, ConnectionKind.STRIPE), retired.and(setup.apply(workspace)));
+    return new Outcome(connections.get(workspace, ConnectionKind.STRIPE), applied);
   }
 
   /**
@@ -157,12 +157,11 @@ public class StripeConnector {
    */
   private Applied retire(Connection old) {
     try {
+      // Stripe's refusals come back as warnings already; this catches anything else.
       return setup.removeEndpoint(old);
     } catch (RuntimeException e) {
       return Applied.warning(
-          "The Stripe webhook endpoint could not be removed ("
-              + (e instanceof InvoicingFailure f ? SyncSetup.describe(f) : "unexpected failure")
-              + "); delete "
+          "The Stripe webhook endpoint could not be removed (unexpected failure); delete "
               + registrar.url(old)
               + " in the Stripe Dashboard.");
     }
