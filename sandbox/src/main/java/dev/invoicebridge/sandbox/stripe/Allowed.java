@@ -12,9 +12,6 @@ import java.util.Set;
  * into. Every endpoint also takes {@code expand}.
  */
 final class Allowed {
-  /** No rule: anything goes (free-form hashes such as metadata). */
-  static final Allowed ANY = new Allowed(null, Map.of());
-
   /** Only {@code expand}: retrieve, send, void, delete and the like. */
   static final Allowed NONE = of();
 
@@ -54,9 +51,6 @@ final class Allowed {
   }
 
   private void check(Map<String, Object> values, String prefix) {
-    if (names == null) {
-      return;
-    }
     for (Map.Entry<String, Object> e : values.entrySet()) {
       String name = prefix.isEmpty() ? e.getKey() : prefix + "[" + e.getKey() + "]";
       boolean expand = prefix.isEmpty() && e.getKey().equals("expand");

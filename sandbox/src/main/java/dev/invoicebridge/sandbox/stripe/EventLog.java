@@ -21,9 +21,19 @@ final class EventLog {
   }
 
   void register(Router router) {
-    router.add("GET", "/v1/events", EVENTS, this::list);
+    // The parameters of stripe-java's EventListParams; none on retrieve.
     router.add(
-        "GET", "/v1/events/{id}", EVENTS, c -> store.render(store.get("event", c.arg(0), "id")));
+        "GET",
+        "/v1/events",
+        EVENTS,
+        Allowed.LIST.and("delivery_success", "type", "types"),
+        this::list);
+    router.add(
+        "GET",
+        "/v1/events/{id}",
+        EVENTS,
+        Allowed.NONE,
+        c -> store.render(store.get("event", c.arg(0), "id")));
   }
 
   /** Records an event about {@code object}; {@code previous} goes into previous_attributes. */

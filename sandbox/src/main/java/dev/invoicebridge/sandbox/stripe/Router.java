@@ -28,11 +28,6 @@ final class Router {
 
   private final List<Route> routes = new ArrayList<>();
 
-  /** A route whose parameters are not checked; {@link #allow} can give it a rule later. */
-  void add(String method, String template, Permissions.Resource resource, Handler handler) {
-    add(method, template, resource, Allowed.ANY, handler);
-  }
-
   /** A route taking only the {@code allowed} parameters. */
   void add(
       String method,
@@ -41,16 +36,6 @@ final class Router {
       Allowed allowed,
       Handler handler) {
     routes.add(new Route(method, pattern(template), resource, allowed, handler));
-  }
-
-  /** Sets the parameter rule of a route registered without one. */
-  void allow(String method, String template, Allowed allowed) {
-    String regex = pattern(template).pattern();
-    routes.replaceAll(
-        r ->
-            r.method().equals(method) && r.pattern().pattern().equals(regex)
-                ? new Route(r.method(), r.pattern(), r.resource(), allowed, r.handler())
-                : r);
   }
 
   private static Pattern pattern(String template) {

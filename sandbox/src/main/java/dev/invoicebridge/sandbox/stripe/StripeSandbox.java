@@ -53,10 +53,6 @@ public final class StripeSandbox implements AutoCloseable {
     lifecycle.register(router);
     endpoints.register(router);
     events.register(router);
-    // The events routes are registered by EventLog; their parameters are those of
-    // EventListParams (and none on retrieve).
-    router.allow("GET", "/v1/events", Allowed.LIST.and("delivery_success", "type", "types"));
-    router.allow("GET", "/v1/events/{id}", Allowed.NONE);
     router.add("GET", "/v1/account", Permissions.Resource.ACCOUNT, Allowed.NONE, c -> account());
   }
 
