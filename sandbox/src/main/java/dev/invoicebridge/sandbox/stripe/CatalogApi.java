@@ -87,11 +87,7 @@ final class CatalogApi {
     }
     store.remove((String) product.get("id"));
     events.emit(call, "product.deleted", product, null);
-    Map<String, Object> shape = new LinkedHashMap<>();
-    shape.put("id", product.get("id"));
-    shape.put("object", "product");
-    shape.put("deleted", true);
-    return shape;
+    return StripeStore.deleted(product.get("id"), "product");
   }
 
   private Map<String, Object> listProducts(Call call) {

@@ -142,22 +142,14 @@ final class CustomersApi {
     store.remove(call.arg(0));
     events.emit(call, "customer.deleted", c, null);
     deleted.add(call.arg(0));
-    return deletedShape(call.arg(0));
+    return StripeStore.deleted(call.arg(0), "customer");
   }
 
   private Map<String, Object> render(String id) {
     if (deleted.contains(id)) {
-      return deletedShape(id);
+      return StripeStore.deleted(id, "customer");
     }
     return store.render(store.get("customer", id, "id"));
-  }
-
-  private static Map<String, Object> deletedShape(String id) {
-    Map<String, Object> shape = new LinkedHashMap<>();
-    shape.put("id", id);
-    shape.put("object", "customer");
-    shape.put("deleted", true);
-    return shape;
   }
 
   private static Map<String, Object> address(Map<String, Object> given) {

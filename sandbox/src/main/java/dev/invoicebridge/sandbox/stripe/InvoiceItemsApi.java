@@ -180,11 +180,7 @@ final class InvoiceItemsApi {
     }
     store.remove((String) item.get("id"));
     events.emit(call, "invoiceitem.deleted", item, null);
-    Map<String, Object> shape = new java.util.LinkedHashMap<>();
-    shape.put("id", item.get("id"));
-    shape.put("object", "invoiceitem");
-    shape.put("deleted", true);
-    return shape;
+    return StripeStore.deleted(item.get("id"), "invoiceitem");
   }
 
   private Map<String, Object> render(String id) {

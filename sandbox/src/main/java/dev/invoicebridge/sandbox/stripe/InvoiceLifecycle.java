@@ -174,11 +174,7 @@ final class InvoiceLifecycle {
       store.remove(lineId);
     }
     store.remove((String) inv.get("id"));
-    Map<String, Object> shape = new java.util.LinkedHashMap<>();
-    shape.put("id", inv.get("id"));
-    shape.put("object", "invoice");
-    shape.put("deleted", true);
-    return shape;
+    return StripeStore.deleted(inv.get("id"), "invoice");
   }
 
   private Map<String, Object> invoice(Call call) {

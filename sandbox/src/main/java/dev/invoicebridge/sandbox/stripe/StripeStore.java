@@ -20,6 +20,15 @@ import java.util.Optional;
  * has changed nothing.
  */
 final class StripeStore {
+  /** What Stripe answers for a deleted object: its id, its type and {@code deleted: true}. */
+  static Map<String, Object> deleted(Object id, String object) {
+    Map<String, Object> shape = new LinkedHashMap<>();
+    shape.put("id", id);
+    shape.put("object", object);
+    shape.put("deleted", true);
+    return shape;
+  }
+
   private static final String ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -99,11 +99,7 @@ final class WebhookEndpointsApi {
     Map<String, Object> o = get(call);
     store.remove((String) o.get("id"));
     secrets.remove((String) o.get("id"));
-    Map<String, Object> shape = new LinkedHashMap<>();
-    shape.put("id", o.get("id"));
-    shape.put("object", "webhook_endpoint");
-    shape.put("deleted", true);
-    return shape;
+    return StripeStore.deleted(o.get("id"), "webhook_endpoint");
   }
 
   private Map<String, Object> get(Call call) {
