@@ -141,14 +141,9 @@ public final class StripeInvoices {
   public void deleteDraft(StripeInvoiceId id) {
     try {
       calls.call(c -> c.v1().invoices().delete(id.value()));
-    } catch (StripeFailure.NotFound missing) {
-      throw missing;
     } catch (StripeFailure.InvalidRequest | StripeFailure.StateConflict refused) {
-      if (refused.httpStatus() != 400) {
-        throw refused;
-      }
       // Deleting leads to no status, so settling always ends in an exception.
-      InvoiceTransition.DELETE.settle(refused, retrieve(id));
+      settleRefusal(id, InvoiceTransition.DELETE, refused);
     }
   }
 
@@ -181,14 +176,18 @@ public final class StripeInvoices {
             IdempotencyKeys.action(id, transition.action + "-" + UUID.randomUUID()));
     try {
       return toInvoice(call.run(key));
-    } catch (StripeFailure.NotFound missing) {
-      throw missing;
     } catch (StripeFailure.InvalidRequest | StripeFailure.StateConflict refused) {
-      if (refused.httpStatus() != 400) {
-        throw refused;
-      }
-      return transition.settle(refused, retrieve(id));
+      return settleRefusal(id, transition, refused);
     }
+  }
+
+  /** A missing invoice or any refusal but a 400 stands; a 400 is settled by reading the invoice. */
+  private StripeInvoice settleRefusal(
+      StripeInvoiceId id, InvoiceTransition transition, StripeFailure refused) {
+    if (refused instanceof StripeFailure.NotFound || refused.httpStatus() != 400) {
+      throw refused;
+    }
+    return transition.settle(refused, retrieve(id));
   }
 
   @FunctionalInterface
