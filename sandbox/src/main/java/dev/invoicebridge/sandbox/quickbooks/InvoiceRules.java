@@ -136,7 +136,6 @@ final class InvoiceRules {
         .put("TxnId", payment.path("Id").asString())
         .put("TxnType", "Payment");
     String id = stored.path("Id").asString();
-    company.addPayment(id, amount);
     InvoiceLines.derive(company, stored, company.paid(id));
     company.touch(stored);
     return payment;
@@ -200,11 +199,7 @@ final class InvoiceRules {
     } else if (asked.equals(company.homeCurrency()) || !invoice.path("ExchangeRate").isNumber()) {
       // The home currency is at 1; a foreign one without a rate falls back to 1, as QuickBooks
       // does without a stored rate (which is why the client always sends one).
-      invoice.put(
-          "ExchangeRate",
-          asked.equals(company.homeCurrency())
-              ? BigDecimal.ONE
-              : invoice.path("ExchangeRate").decimalValue(BigDecimal.ONE));
+      invoice.put("ExchangeRate", BigDecimal.ONE);
     }
     return customer;
   }

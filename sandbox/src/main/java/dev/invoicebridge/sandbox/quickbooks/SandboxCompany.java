@@ -35,7 +35,6 @@ public final class SandboxCompany {
   private final AtomicLong ids = new AtomicLong(100);
   private final AtomicLong docNumbers = new AtomicLong(1000);
   private final ObjectNode preferences;
-  private final Map<String, java.math.BigDecimal> payments = new LinkedHashMap<>();
 
   SandboxCompany(String realmId, String name, Clock clock) {
     this.realmId = realmId;
@@ -148,12 +147,19 @@ public final class SandboxCompany {
     answered.put(requestId, answer);
   }
 
-  /** Payments applied to an invoice so far. */
+  /** Payments applied to an invoice so far: the Payment entities whose line links it. */
   java.math.BigDecimal paid(String invoiceId) {
-    return payments.getOrDefault(invoiceId, java.math.BigDecimal.ZERO);
-  }
-
-  void addPayment(String invoiceId, java.math.BigDecimal amount) {
-    payments.merge(invoiceId, amount, java.math.BigDecimal::add);
+    return entities.getOrDefault("Payment", Map.of()).values().stream()
+        .filter(
+            p ->
+                p.path("Line")
+                    .path(0)
+                    .path("LinkedTxn")
+                    .path(0)
+                    .path("TxnId")
+                    .asString()
+                    .equals(invoiceId))
+        .map(p -> p.path("TotalAmt").decimalValue())
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
   }
 }
