@@ -8,9 +8,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RetryRules {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
-  /** Waits after a 429 grow to at most this many times the first one. */
-  private static final int MAX_THROTTLE_FACTOR = 4;
-
   private RetryRules() {}
 
   /**
@@ -39,8 +36,8 @@ final class RetryRules {
     // growing with each attempt, jittered upwards so throttled callers spread out.
     if (f.status() == 429) {
       long floor = retry.throttleBackoff().toMillis();
-      long grown = floor << Math.min(f.number() - 1, 2);
-      long base = Math.min(grown, floor * MAX_THROTTLE_FACTOR);
+      // At most four times the floor.
+      long base = floor << Math.min(f.number() - 1, 2);
       return Optional.of(
           Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1)));
     }
