@@ -43,7 +43,7 @@ final class RunningApp implements AutoCloseable {
    * Starts the service; {@code settings} override application.yml as an operator's would. The
    * per-request log line is turned down so 25,000 requests do not flood the console.
    */
-  static RunningApp start(Map<String, String> settings, Class<?>... extraSources) {
+  static RunningApp start(Map<String, String> settings) {
     Path data;
     try {
       data = Files.createTempDirectory("invoicebridge-benchmark-");
@@ -59,10 +59,8 @@ final class RunningApp implements AutoCloseable {
     all.putAll(settings);
     List<String> args = new ArrayList<>();
     all.forEach((k, v) -> args.add("--" + k + "=" + v));
-    List<Class<?>> sources = new ArrayList<>(List.of(InvoicebridgeApplication.class));
-    sources.addAll(List.of(extraSources));
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+        new SpringApplicationBuilder(InvoicebridgeApplication.class)
             .run(args.toArray(String[]::new));
     return new RunningApp(context, data);
   }
