@@ -1,7 +1,6 @@
 package dev.invoicebridge.sync;
 
 import dev.invoicebridge.invoicing.InvoiceRig;
-import dev.invoicebridge.support.Http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -57,22 +55,12 @@ final class StripeScenario {
   Map<String, JsonNode> invoicesById(List<String> ids) {
     Set<String> wanted = new HashSet<>(ids);
     Map<String, JsonNode> found = new LinkedHashMap<>();
-    Optional<String> after = Optional.empty();
-    JsonNode page;
-    do {
-      page =
-          Http.json(
-              rig.stripe(
-                  "GET",
-                  "/v1/invoices?limit=100" + after.map(a -> "&starting_after=" + a).orElse("")));
-      for (JsonNode invoice : page.path("data")) {
-        String id = invoice.path("id").asString();
-        if (wanted.contains(id)) {
-          found.put(id, invoice);
-        }
-        after = Optional.of(id);
+    for (JsonNode invoice : rig.stripeInvoices()) {
+      String id = invoice.path("id").asString();
+      if (wanted.contains(id)) {
+        found.put(id, invoice);
       }
-    } while (page.path("has_more").asBoolean());
+    }
     return found;
   }
 
