@@ -124,7 +124,7 @@ public class StripeConnector {
 
   /** Points Stripe back at the built-in emulator (sandbox mode, default workspace only). */
   public Outcome reconnectSandbox(WorkspaceId workspace) {
-    if (!around.sandboxMode().enabled() || !isDefault(workspace)) {
+    if (!sandboxAvailable(workspace)) {
       throw new StripeConnectFailure(
           StripeConnectFailure.Reason.SANDBOX_UNAVAILABLE,
           "The Stripe sandbox is only available in sandbox mode, for the default workspace.");
@@ -172,6 +172,11 @@ public class StripeConnector {
     return old.mode() == ConnectionMode.LIVE
         && old.externalId() != null
         && probed.externalId().filter(old.externalId()::equals).isPresent();
+  }
+
+  /** The built-in Stripe emulator can be connected: sandbox mode, default workspace only. */
+  public boolean sandboxAvailable(WorkspaceId workspace) {
+    return around.sandboxMode().enabled() && isDefault(workspace);
   }
 
   private boolean isDefault(WorkspaceId workspace) {
