@@ -105,6 +105,7 @@ public final class InvoiceRig {
     String[] auth = {"Authorization", "Bearer " + stripeKey};
     return org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
+        .pollDelay(java.time.Duration.ZERO)
         .pollInterval(java.time.Duration.ofMillis(200))
         .until(
             () ->
@@ -122,6 +123,7 @@ public final class InvoiceRig {
     HttpResponse<String> response =
         org.awaitility.Awaitility.await()
             .atMost(java.time.Duration.ofSeconds(10))
+            .pollDelay(java.time.Duration.ZERO)
             .pollInterval(java.time.Duration.ofMillis(200))
             .until(() -> postForm(path, form), r -> r.statusCode() != 429);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
