@@ -2,6 +2,7 @@ package dev.invoicebridge.sandbox.quickbooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invoicebridge.sandbox.MovableClock;
 import dev.invoicebridge.sandbox.SandboxServer;
 import java.io.IOException;
 import java.net.URI;
@@ -11,15 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -197,33 +194,5 @@ final class EmulatorHarness implements AutoCloseable {
   public void close() {
     server.close();
     http.close();
-  }
-
-  /** A clock tests move forward instead of sleeping. */
-  static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MovableClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration by) {
-      now.updateAndGet(i -> i.plus(by));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

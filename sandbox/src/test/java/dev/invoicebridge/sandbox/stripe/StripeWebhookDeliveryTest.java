@@ -3,6 +3,7 @@ package dev.invoicebridge.sandbox.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.invoicebridge.sandbox.MovableClock;
 import dev.invoicebridge.sandbox.SandboxServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,17 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +35,7 @@ class StripeWebhookDeliveryTest {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final Instant START = Instant.parse("2026-11-22T08:00:00Z");
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(START);
+  private final MovableClock clock = new MovableClock(START);
   private final List<AutoCloseable> open = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private StripeSandbox sandbox;
@@ -46,7 +43,7 @@ class StripeWebhookDeliveryTest {
 
   @BeforeEach
   void start() {
-    sandbox = new StripeSandbox(() -> KEY, "acct_1Delivery", new SettableClock(now));
+    sandbox = new StripeSandbox(() -> KEY, "acct_1Delivery", clock);
     // These tests create many objects quickly; the test-mode limit is not what they are about.
     sandbox.rateLimitPerSecond(0);
     server = SandboxServer.start(0, Map.of("stripe", new StripeSandboxServlet(sandbox)));
@@ -87,7 +84,7 @@ class StripeWebhookDeliveryTest {
     String secret = subscribe(receiver);
     post("/_control/webhooks", "hold=true&duplicate_ratio=0.3&seed=11");
     List<String> created = createCustomers(20);
-    now.set(START.plusSeconds(120));
+    clock.advance(Duration.ofSeconds(120));
 
     post("/_control/webhooks/release", "");
 
@@ -224,29 +221,5 @@ class StripeWebhookDeliveryTest {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** A clock the test sets; the sandbox takes every timestamp from it. */
-  private static final class SettableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    SettableClock(AtomicReference<Instant> now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }
