@@ -1,6 +1,8 @@
 package dev.invoicebridge.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -94,6 +96,10 @@ public record InvoicebridgeProperties(
     PRODUCTION
   }
 
-  /** Background job timings. */
-  public record Jobs(@NotNull Duration connectionCheckInterval) {}
+  /**
+   * Background jobs: how often connections are checked, and how many webhook events' invoices this
+   * instance applies at once (0: this instance stores events but leaves applying them to others).
+   */
+  public record Jobs(
+      @NotNull Duration connectionCheckInterval, @Min(0) @Max(64) int webhookWorkers) {}
 }

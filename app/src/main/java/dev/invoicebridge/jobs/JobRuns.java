@@ -12,10 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
-/**
- * Records job executions (which instance ran it, when, and how it ended): every execution of most
- * jobs, only the failed ones of jobs that run once per webhook event.
- */
+/** Records job executions: which instance ran it, when, and how it ended. */
 @Service
 public class JobRuns {
   private final JdbcClient jdbc;
@@ -64,33 +61,6 @@ public class JobRuns {
     }
   }
 
-  /**
-   * Runs {@code work} like {@link #record}, but keeps a row only when it fails. For jobs that run
-   * once per webhook event: at 500 events a second a row per success would add 43 million rows a
-   * day, and a successful run's outcome is counted elsewhere (metrics).
-   */
-  public void recordFailures(
-      String taskName, String taskInstance, Instant executionTime, Supplier<String> work) {
-    Instant started = clock.instant();
-    MDC.put("job", taskName + "/" + taskInstance);
-    try {
-      work.get();
-    } catch (RuntimeException e) {
-      try {
-        failed(
-            new Run(taskName, taskInstance, executionTime, instanceName, "failed", null),
-            started,
-            e);
-      } catch (RuntimeException unrecorded) {
-        // The job's own failure is what matters to the scheduler; keep it, with this one attached.
-        e.addSuppressed(unrecorded);
-      }
-      throw e;
-    } finally {
-      MDC.remove("job");
-    }
-  }
-
   public List<Run> recent(String taskName, int limit) {
     return jdbc.sql(
             "select task_name, task_instance, execution_time, instance_name, outcome, message from job_run"
@@ -106,22 +76,6 @@ public class JobRuns {
                     rs.getString("outcome"),
                     rs.getString("message")))
         .list();
-  }
-
-  private void failed(Run run, Instant started, RuntimeException e) {
-    jdbc.sql(
-            "insert into job_run (task_name, task_instance, execution_time, instance_name,"
-                + " started_at, finished_at, outcome, message) values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            run.taskName(),
-            run.taskInstance(),
-            Timestamp.from(run.executionTime()),
-            run.instanceName(),
-            Timestamp.from(started),
-            Timestamp.from(clock.instant()),
-            run.outcome(),
-            e.getClass().getSimpleName())
-        .update();
   }
 
   private void finish(long id, String outcome, String message) {

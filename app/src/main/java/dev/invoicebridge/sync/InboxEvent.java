@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A stored webhook event: what it is about, and whether it has been applied. */
+/**
+ * A stored webhook event: what it is about, whether it has been applied, and its attempts so far
+ * (while unprocessed, its failed ones).
+ */
 record InboxEvent(
     Provider provider,
     String eventId,
@@ -14,7 +17,8 @@ record InboxEvent(
     String type,
     Optional<String> objectId,
     Instant receivedAt,
-    Optional<Instant> processedAt) {
+    Optional<Instant> processedAt,
+    int attempts) {
   InboxEvent {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(eventId, "eventId");

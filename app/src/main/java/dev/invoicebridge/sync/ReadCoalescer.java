@@ -5,6 +5,8 @@ import dev.invoicebridge.invoicing.ProviderInvoiceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  * event of its own, which is marked applied only after a read begun after it, its own or another,
  * has written Attio in the same way. So when an event is marked applied, Attio has its change.
  *
- * <p>Under a burst (a backlog of events, several per invoice, duplicates) this turns one re-read
- * per event into about one per invoice per pass of the queue, within the provider's rate limit.
+ * <p>Within one drained batch no clock is needed: the batch's read of an invoice begins after the
+ * batch was claimed, so after every event in it was stored, and covers them all (see {@link
+ * WebhookProcessor}). This rule spares the events of later batches a read of their own.
  */
 @Component
 class ReadCoalescer {
@@ -47,12 +50,16 @@ class ReadCoalescer {
     return readStartedAt.isAfter(eventReceivedAt.plus(CLOCK_TOLERANCE));
   }
 
-  /** Whether a completed read already reflects {@code event}, in the mirror and in Attio. */
-  boolean alreadyRead(InboxEvent event, ProviderInvoiceId invoice) {
-    return mirror
-        .lastRead(event.workspace(), event.provider(), invoice)
-        .filter(r -> covers(r.startedAt(), event.receivedAt()))
-        .isPresent();
+  /** The events of one invoice that no completed read reflects yet, in the mirror and in Attio. */
+  List<InboxEvent> uncovered(List<InboxEvent> events, ProviderInvoiceId invoice) {
+    InboxEvent first = events.getFirst();
+    Optional<Instant> lastRead =
+        mirror
+            .lastRead(first.workspace(), first.provider(), invoice)
+            .map(InvoiceMirror.LastRead::startedAt);
+    return events.stream()
+        .filter(e -> lastRead.filter(r -> covers(r, e.receivedAt())).isEmpty())
+        .toList();
   }
 
   /** Taken just before a read is sent. */

@@ -7,38 +7,53 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The webhook inbox: every verified event once, keyed on the provider's event id. */
+/**
+ * The webhook inbox: every verified event once, keyed on the provider's event id, and the queue its
+ * processing drains. An unprocessed event is due at {@code next_attempt_at}; a drain claims due
+ * events for a lease, and applies, fails (due again later) or releases them.
+ */
 @Repository
 class WebhookInbox {
   private static final int MAX_ERROR = 500;
   private static final String COLUMNS =
-      "provider, event_id, workspace_id, event_type, object_id, received_at, processed_at";
+      "provider, event_id, workspace_id, event_type, object_id, received_at, processed_at,"
+          + " attempts";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
   private final Clock clock;
 
-  WebhookInbox(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  WebhookInbox(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.batches = jdbc;
     this.clock = clock;
   }
 
   /**
-   * Stores the event; false when it was stored before (a duplicate delivery). A duplicate is no
-   * error, so the caller's transaction goes on: on PostgreSQL a failed insert would abort it.
+   * Stores the event, due at once; false when it was stored before (a duplicate delivery). A
+   * duplicate is no error, so a caller's transaction goes on: on PostgreSQL a failed insert would
+   * abort it.
    */
   boolean store(WorkspaceId workspace, Provider provider, WebhookEvent event, String payload) {
+    Timestamp now = Timestamp.from(clock.instant());
     try {
       return jdbc.sql(
                   "insert into webhook_inbox (provider, event_id, workspace_id, event_type,"
-                      + " object_id, payload, received_at, attempts) values (?, ?, ?, ?, ?, ?, ?, 0)"
-                      + " on conflict do nothing")
+                      + " object_id, payload, received_at, next_attempt_at, attempts)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, 0) on conflict do nothing")
               .params(
                   provider.name(),
                   event.id(),
@@ -46,7 +61,8 @@ class WebhookInbox {
                   event.type(),
                   event.objectId().orElse(null),
                   payload,
-                  Timestamp.from(clock.instant()))
+                  now,
+                  now)
               .update()
           > 0;
     } catch (DuplicateKeyException e) {
@@ -62,33 +78,99 @@ class WebhookInbox {
         .optional();
   }
 
-  /** Unprocessed events received before {@code before}, oldest first. */
-  List<InboxEvent> unprocessed(Instant before, int limit) {
+  /**
+   * Claims up to about {@code limit} due events, oldest due first, for {@code lease}: unprocessed,
+   * due, and not claimed by a drain whose lease still runs. The claim is one guarded update of a
+   * range of the due index (no list of ids, which H2 would compare row by row), so of two instances
+   * claiming at once each event goes to one of them: PostgreSQL re-checks the guard on a row that
+   * another transaction changed meanwhile. An instance on H2 is alone with its database.
+   */
+  List<InboxEvent> claim(int limit, Duration lease) {
+    Instant now = clock.instant();
+    List<Timestamp> due =
+        jdbc.sql(
+                "select next_attempt_at from webhook_inbox where processed_at is null"
+                    + " and next_attempt_at <= :now"
+                    + " and (claimed_until is null or claimed_until < :now)"
+                    + " order by next_attempt_at limit :limit")
+            .param("now", Timestamp.from(now))
+            .param("limit", limit)
+            .query(Timestamp.class)
+            .list();
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    // Up to the last candidate: a few more when several events share its instant.
+    Timestamp upTo = due.getLast();
+    String claim = UUID.randomUUID().toString();
+    int claimed =
+        jdbc.sql(
+                "update webhook_inbox set claimed_by = :claim, claimed_until = :until"
+                    + " where processed_at is null and next_attempt_at <= :upTo"
+                    + " and (claimed_until is null or claimed_until < :now)")
+            .param("claim", claim)
+            .param("until", Timestamp.from(now.plus(lease)))
+            .param("upTo", upTo)
+            .param("now", Timestamp.from(now))
+            .update();
+    if (claimed == 0) {
+      return List.of();
+    }
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from webhook_inbox where processed_at is null and received_at < ?"
-                + " order by received_at limit ?")
-        .params(Timestamp.from(before), limit)
+                + " from webhook_inbox where processed_at is null and next_attempt_at <= :upTo"
+                + " and claimed_by = :claim order by next_attempt_at")
+        .param("upTo", upTo)
+        .param("claim", claim)
         .query(WebhookInbox::map)
         .list();
   }
 
-  void processed(InboxEvent event) {
-    jdbc.sql(
-            "update webhook_inbox set processed_at = ?, attempts = attempts + 1, last_error = null"
-                + " where provider = ? and event_id = ?")
-        .params(Timestamp.from(clock.instant()), event.provider().name(), event.eventId())
-        .update();
+  /** Marks the events applied; the first time counts. */
+  void processed(Collection<InboxEvent> events) {
+    Timestamp now = Timestamp.from(clock.instant());
+    each(
+        events,
+        "update webhook_inbox set processed_at = ?, attempts = attempts + 1, last_error = null,"
+            + " claimed_by = null, claimed_until = null"
+            + " where provider = ? and event_id = ? and processed_at is null",
+        now);
   }
 
-  void failed(InboxEvent event, String error) {
+  /** Records a failed attempt; the events are due again at {@code retryAt}. */
+  void failed(Collection<InboxEvent> events, String error, Instant retryAt) {
     String message = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
-    jdbc.sql(
-            "update webhook_inbox set attempts = attempts + 1, last_error = ?"
-                + " where provider = ? and event_id = ?")
-        .params(message, event.provider().name(), event.eventId())
-        .update();
+    each(
+        events,
+        "update webhook_inbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+            + " claimed_by = null, claimed_until = null"
+            + " where provider = ? and event_id = ? and processed_at is null",
+        message,
+        Timestamp.from(retryAt));
+  }
+
+  /** Gives claimed events back untried, due as they were (a drain stopping). */
+  void release(Collection<InboxEvent> events) {
+    each(
+        events,
+        "update webhook_inbox set claimed_by = null, claimed_until = null"
+            + " where provider = ? and event_id = ? and processed_at is null");
+  }
+
+  /**
+   * Runs {@code sql} once per event, as one JDBC batch (one round trip): its parameters are {@code
+   * leading}, then the event's provider and id, so each update finds its row by primary key.
+   */
+  private void each(Collection<InboxEvent> events, String sql, Object... leading) {
+    List<Object[]> rows = new ArrayList<>(events.size());
+    for (InboxEvent e : events) {
+      Object[] row = Arrays.copyOf(leading, leading.length + 2);
+      row[leading.length] = e.provider().name();
+      row[leading.length + 1] = e.eventId();
+      rows.add(row);
+    }
+    batches.batchUpdate(sql, rows);
   }
 
   private static InboxEvent map(ResultSet rs, int row) throws SQLException {
@@ -100,6 +182,7 @@ class WebhookInbox {
         rs.getString("event_type"),
         Optional.ofNullable(rs.getString("object_id")),
         rs.getTimestamp("received_at").toInstant(),
-        Optional.ofNullable(processed).map(Timestamp::toInstant));
+        Optional.ofNullable(processed).map(Timestamp::toInstant),
+        rs.getInt("attempts"));
   }
 }

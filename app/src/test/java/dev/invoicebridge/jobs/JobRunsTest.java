@@ -42,34 +42,6 @@ class JobRunsTest {
             org.assertj.core.groups.Tuple.tuple("failed", "IllegalStateException"));
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Kind.class)
-  void a_per_event_job_keeps_a_row_only_for_a_failed_run(TestDatabases.Kind kind) {
-    JobRuns runs = runs(kind);
-
-    runs.recordFailures("webhook-event", "STRIPE:evt_1", clock.instant(), () -> "applied");
-    assertThatThrownBy(
-            () ->
-                runs.recordFailures(
-                    "webhook-event",
-                    "STRIPE:evt_2",
-                    clock.instant(),
-                    () -> {
-                      throw new IllegalStateException("Stripe is down");
-                    }))
-        .hasMessage("Stripe is down");
-
-    assertThat(runs.recent("webhook-event", 10))
-        .singleElement()
-        .satisfies(
-            run -> {
-              assertThat(run.taskInstance()).isEqualTo("STRIPE:evt_2");
-              assertThat(run.outcome()).isEqualTo("failed");
-              assertThat(run.message()).isEqualTo("IllegalStateException");
-              assertThat(run.instanceName()).isNotBlank();
-            });
-  }
-
   private JobRuns runs(TestDatabases.Kind kind) {
     return new JobRuns(
         JdbcClient.create(TestDatabases.migrated(kind)), clock, TestProperties.defaults(dataDir));

@@ -25,7 +25,7 @@ public final class TestProperties {
         new InvoicebridgeProperties.Stripe("", URI.create("https://api.stripe.com")),
         new InvoicebridgeProperties.QuickBooks(
             "", "", InvoicebridgeProperties.QuickBooksEnvironment.PRODUCTION),
-        new InvoicebridgeProperties.Jobs(Duration.ofMinutes(5)));
+        new InvoicebridgeProperties.Jobs(Duration.ofMinutes(5), 4));
   }
 
   public static InvoicebridgeProperties defaults(Path dataDir) {

@@ -10,36 +10,151 @@ import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The webhook inbox on H2 and on real PostgreSQL. */
+/** The webhook inbox and its claims, on H2 and on real PostgreSQL. */
 class WebhookInboxTest {
+  static final Duration LEASE = Duration.ofMinutes(5);
+
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
+  JdbcTemplate template;
+  JdbcClient jdbc;
+  WorkspaceId workspace;
+  WebhookInbox inbox;
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void an_event_is_stored_once_and_offered_to_the_sweep_until_processed(TestDatabases.Kind kind) {
-    JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(kind));
-    WorkspaceId workspace = new Workspaces(jdbc, clock).ensureDefault("Mine").id();
-    WebhookInbox inbox = new WebhookInbox(jdbc, clock);
-    WebhookEvent event =
-        new WebhookEvent("evt_1", "invoice.paid", clock.instant(), Optional.of("in_1"));
+  void an_event_is_stored_once_and_claimed_by_one_drain_until_its_lease_runs_out(
+      TestDatabases.Kind kind) {
+    start(kind);
 
-    assertThat(inbox.store(workspace, Provider.STRIPE, event, "{\"id\":\"evt_1\"}")).isTrue();
-    assertThat(inbox.store(workspace, Provider.STRIPE, event, "{\"id\":\"evt_1\"}")).isFalse();
-    assertThat(inbox.unprocessed(clock.instant(), 10)).isEmpty();
-    clock.advance(Duration.ofMinutes(3));
-    InboxEvent stored = inbox.unprocessed(clock.instant(), 10).getFirst();
-    assertThat(stored.objectId()).hasValue("in_1");
-    assertThat(stored.type()).isEqualTo("invoice.paid");
+    assertThat(inbox.store(workspace, Provider.STRIPE, event("evt_1"), "{}")).isTrue();
+    assertThat(inbox.store(workspace, Provider.STRIPE, event("evt_1"), "{}")).isFalse();
+    InboxEvent claimed = inbox.claim(10, LEASE).getFirst();
+    assertThat(claimed.eventId()).isEqualTo("evt_1");
+    assertThat(claimed.objectId()).hasValue("in_1");
+    assertThat(claimed.type()).isEqualTo("invoice.paid");
+    assertThat(claimed.attempts()).isZero();
 
-    inbox.failed(stored, "InvoicingFailure UNAVAILABLE");
-    assertThat(inbox.unprocessed(clock.instant(), 10)).hasSize(1);
-    inbox.processed(stored);
-    assertThat(inbox.unprocessed(clock.instant(), 10)).isEmpty();
+    assertThat(inbox.claim(10, LEASE)).isEmpty();
+    clock.advance(LEASE.minusSeconds(1));
+    assertThat(inbox.claim(10, LEASE)).isEmpty();
+    // The drain that claimed it died: once the lease has run out another one takes it.
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(inbox.claim(10, LEASE)).extracting(InboxEvent::eventId).containsExactly("evt_1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_failed_event_is_due_again_at_its_retry_time_and_an_applied_one_never(
+      TestDatabases.Kind kind) {
+    start(kind);
+    inbox.store(workspace, Provider.STRIPE, event("evt_1"), "{}");
+
+    inbox.failed(
+        inbox.claim(10, LEASE), "InvoicingFailure UNAVAILABLE", clock.instant().plusSeconds(4));
+    assertThat(inbox.claim(10, LEASE)).isEmpty();
+    assertThat(new InboxStats(jdbc).failing(workspace, Provider.STRIPE, 10))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.attempts()).isOne();
+              assertThat(f.lastError()).isEqualTo("InvoicingFailure UNAVAILABLE");
+            });
+    clock.advance(Duration.ofSeconds(4));
+    List<InboxEvent> retried = inbox.claim(10, LEASE);
+    assertThat(retried).singleElement().extracting(InboxEvent::attempts).isEqualTo(1);
+
+    inbox.processed(retried);
+    clock.advance(Duration.ofHours(1));
+    assertThat(inbox.claim(10, LEASE)).isEmpty();
     assertThat(inbox.get(Provider.STRIPE, "evt_1").orElseThrow().processedAt()).isPresent();
+    assertThat(new InboxStats(jdbc).failingCount(workspace, Provider.STRIPE)).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void released_events_are_due_at_once_and_older_ones_come_first(TestDatabases.Kind kind) {
+    start(kind);
+    inbox.store(workspace, Provider.STRIPE, event("evt_1"), "{}");
+    clock.advance(Duration.ofSeconds(1));
+    inbox.store(workspace, Provider.STRIPE, event("evt_2"), "{}");
+    clock.advance(Duration.ofSeconds(1));
+    inbox.store(workspace, Provider.STRIPE, event("evt_3"), "{}");
+
+    List<InboxEvent> first = inbox.claim(2, LEASE);
+    assertThat(first).extracting(InboxEvent::eventId).containsExactlyInAnyOrder("evt_1", "evt_2");
+    inbox.release(first);
+
+    assertThat(inbox.claim(10, LEASE))
+        .extracting(InboxEvent::eventId)
+        .containsExactlyInAnyOrder("evt_1", "evt_2", "evt_3");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void two_drains_claiming_at_the_same_time_never_take_the_same_event(TestDatabases.Kind kind)
+      throws Exception {
+    start(kind);
+    for (int i = 0; i < 150; i++) {
+      inbox.store(workspace, Provider.STRIPE, event("evt_" + i), "{}");
+    }
+    // Two instances: each its own repository on the one database, claiming in small batches.
+    List<WebhookInbox> drains =
+        List.of(new WebhookInbox(template, clock), new WebhookInbox(template, clock));
+    CyclicBarrier together = new CyclicBarrier(2);
+    List<CompletableFuture<List<String>>> claims =
+        drains.stream()
+            .map(
+                drain ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          List<String> mine = new ArrayList<>();
+                          await(together);
+                          for (List<InboxEvent> batch = drain.claim(10, LEASE);
+                              !batch.isEmpty();
+                              batch = drain.claim(10, LEASE)) {
+                            batch.forEach(e -> mine.add(e.eventId()));
+                          }
+                          return mine;
+                        }))
+            .toList();
+
+    List<String> all = new ArrayList<>();
+    for (CompletableFuture<List<String>> claim : claims) {
+      all.addAll(claim.get());
+    }
+    assertThat(all)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, 150).mapToObj(i -> "evt_" + i).toList());
+  }
+
+  private void start(TestDatabases.Kind kind) {
+    template = new JdbcTemplate(TestDatabases.migrated(kind));
+    jdbc = JdbcClient.create(template);
+    workspace = new Workspaces(jdbc, clock).ensureDefault("Mine").id();
+    inbox = new WebhookInbox(template, clock);
+  }
+
+  private WebhookEvent event(String id) {
+    return new WebhookEvent(id, "invoice.paid", clock.instant(), Optional.of("in_1"));
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -58,6 +58,7 @@ class WebhooksAtScaleTest {
   @Autowired AttioClients attio;
   @Autowired JdbcClient jdbc;
   @Autowired WebhookProcessor processor;
+  @Autowired WebhookInbox inbox;
   @Autowired MeterRegistry metrics;
   InvoiceRig rig;
   StripeScenario stripe;
@@ -151,9 +152,10 @@ class WebhooksAtScaleTest {
 
     long before = stripeCalls();
     double coveredBefore = covered();
-    String coveredOutcome = processor.process(Provider.STRIPE, early, 0);
+    String coveredOutcome =
+        processor.apply(List.of(inbox.get(Provider.STRIPE, early).orElseThrow()));
     long afterCovered = stripeCalls();
-    String lateOutcome = processor.process(Provider.STRIPE, late, 0);
+    String lateOutcome = processor.apply(List.of(inbox.get(Provider.STRIPE, late).orElseThrow()));
 
     assertThat(coveredOutcome).endsWith("covered by a later read");
     assertThat(afterCovered - before).isZero();
@@ -184,13 +186,21 @@ class WebhooksAtScaleTest {
         .orElse(null);
   }
 
-  /** An event as the webhook endpoint stores it, received at {@code receivedAt}. */
+  /**
+   * An event as the webhook endpoint stores it, received at {@code receivedAt}, but not due for an
+   * hour: the test applies it, not the drain.
+   */
   private String store(String eventId, String stripeId, Instant receivedAt) {
     jdbc.sql(
             "insert into webhook_inbox (provider, event_id, workspace_id, event_type, object_id,"
-                + " payload, received_at, attempts) values ('STRIPE', ?, ?, 'invoice.updated', ?,"
-                + " '{}', ?, 0)")
-        .params(eventId, rig.workspace.value(), stripeId, java.sql.Timestamp.from(receivedAt))
+                + " payload, received_at, next_attempt_at, attempts) values ('STRIPE', ?, ?,"
+                + " 'invoice.updated', ?, '{}', ?, ?, 0)")
+        .params(
+            eventId,
+            rig.workspace.value(),
+            stripeId,
+            java.sql.Timestamp.from(receivedAt),
+            java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(1))))
         .update();
     return eventId;
   }

@@ -5,11 +5,11 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the processing jobs did with the measured events: applied while the phase ran, how long the
- * rest took, how many Stripe calls that cost, and how many events a later read already covered.
+ * What the inbox drain did with the measured events: applied while the phase ran, how long the rest
+ * took, how many Stripe calls that cost, and how many events a later read already covered.
  */
 record IngestProcessing(
-    String jobThreads,
+    String workers,
     long stored,
     long appliedDuringPhase,
     Optional<Duration> drainedAfterPhase,
@@ -49,7 +49,12 @@ record IngestProcessing(
               .asLong();
       long covered = Math.round(covered(service) - coveredBefore);
       return new IngestProcessing(
-          service.property("db-scheduler.threads"), stored, applied, drain, calls, covered);
+          service.property("invoicebridge.jobs.webhook-workers"),
+          stored,
+          applied,
+          drain,
+          calls,
+          covered);
     }
   }
 }

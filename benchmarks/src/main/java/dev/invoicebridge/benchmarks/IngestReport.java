@@ -15,12 +15,12 @@ final class IngestReport {
         String.format(
             Locale.ROOT,
             """
-            Webhook ingest on loopback: POST /webhooks/stripe/{workspace} (verify, store + schedule
-            in one transaction, ack) beside a bare endpoint of the same shape on the same server.
+            Webhook ingest on loopback: POST /webhooks/stripe/{workspace} (verify, store in the
+            inbox, ack) beside a bare endpoint of the same shape on the same server.
             The service, the Stripe and Attio emulators and this sender are separate processes.
             Open loop at %d/s, %d s measured after %d s warm-up each, latency from the intended
-            send time. "alone": the processing jobs paused (the endpoint's own cost); the next row
-            with them running, as in production. CPU and GC are the service process's during the
+            send time. "alone": the inbox drain paused (the endpoint's own cost); the next row
+            with it applying the events, as in production. CPU and GC are the service process's during the
             phase; load is the machine's 1-minute load average at the phase's end.
             %d CPUs, load average %s before the run.
             """,
@@ -55,7 +55,7 @@ final class IngestReport {
       out.append(
           String.format(
               Locale.ROOT,
-              "  target p99 <= %.0f ms at %d events/s with the jobs running: %s"
+              "  target p99 <= %.0f ms at %d events/s with the events applied meanwhile: %s"
                   + " (p99 %.2f ms, throughput %.1f/s)%n",
               TARGET_P99_MILLIS,
               s.rate(),
@@ -74,10 +74,10 @@ final class IngestReport {
   private static String processing(IngestProcessing p) {
     return String.format(
         Locale.ROOT,
-        "  processing jobs: ON (db-scheduler, %s threads, immediate execution);"
+        "  inbox drain: ON (%s workers, batches);"
             + " %d events stored, %d applied during the phase, the rest %s;%n"
             + "  %d Stripe calls for them (limit 25 reads/s), %d covered by a later read%n",
-        p.jobThreads(),
+        p.workers(),
         p.stored(),
         p.appliedDuringPhase(),
         p.drainedAfterPhase()

@@ -110,10 +110,7 @@ final class IngestSetup {
   private static boolean awaitProcessed(ToLongFunction<String> count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (count.applyAsLong("select count(*) from webhook_inbox where processed_at is null") == 0
-          && count.applyAsLong(
-                  "select count(*) from scheduled_tasks where task_name = 'webhook-event'")
-              == 0) {
+      if (count.applyAsLong("select count(*) from webhook_inbox where processed_at is null") == 0) {
         return true;
       }
       LockSupport.parkNanos(200_000_000L);

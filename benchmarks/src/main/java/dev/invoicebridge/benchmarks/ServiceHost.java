@@ -1,7 +1,7 @@
 package dev.invoicebridge.benchmarks;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.invoicebridge.InvoicebridgeApplication;
+import dev.invoicebridge.sync.InboxDrain;
 import dev.invoicebridge.vault.SecretVault;
 import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code --name=value}). Once started it prints {@code @@ ready}, then answers its parent's
  * commands on standard input, one {@code @@} line each: {@code workspace}, {@code secret} (the
  * webhook signing secret, to sign deliveries as Stripe would), {@code pause} and {@code resume}
- * (the job scheduler), {@code count <sql>}, {@code counter <name> <tag> <value> ...}, {@code usage}
- * (CPU and GC of this process), {@code property <name>} (a setting's value). It stops when its
- * input closes.
+ * (the webhook inbox drain), {@code count <sql>}, {@code counter <name> <tag> <value> ...}, {@code
+ * usage} (CPU and GC of this process), {@code property <name>} (a setting's value). It stops when
+ * its input closes.
  */
 public final class ServiceHost {
   static final String ANSWER = "@@ ";
@@ -82,11 +82,11 @@ public final class ServiceHost {
               .orElseThrow()
               .reveal();
       case "pause" -> {
-        app.getBean(Scheduler.class).pause();
+        app.getBean(InboxDrain.class).pause();
         yield "paused";
       }
       case "resume" -> {
-        app.getBean(Scheduler.class).resume();
+        app.getBean(InboxDrain.class).resume();
         yield "resumed";
       }
       case "count" ->

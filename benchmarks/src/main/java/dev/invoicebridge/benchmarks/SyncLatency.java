@@ -25,41 +25,28 @@ import tools.jackson.databind.json.JsonMapper;
  * Time from a Stripe event to the Attio record updated: invoices created through the service's API
  * are paid in the Stripe emulator ({@code _control/invoices/{id}/mark_paid}) at a modest rate, and
  * the clock stops when Attio's {@code record.updated} webhook for the invoice's record reaches a
- * loopback receiver. Run with db-scheduler's immediate execution (the default) and with polling
- * only (every 5 s). Usage: {@code -Dinvoices=150 -Drate=5 -Dmodes=immediate,polling}.
+ * loopback receiver. Usage: {@code -Dinvoices=150 -Drate=5}.
  */
 public final class SyncLatency {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private SyncLatency() {}
 
-  /** What to run; {@code modes} are "immediate" and "polling". */
-  public record Settings(int invoices, double rate, List<String> modes) {
+  /** What to run. */
+  public record Settings(int invoices, double rate) {
     static Settings fromSystemProperties() {
       return new Settings(
-          Integer.getInteger("invoices", 150),
-          Double.parseDouble(System.getProperty("rate", "5")),
-          List.of(System.getProperty("modes", "immediate,polling").split(",")));
+          Integer.getInteger("invoices", 150), Double.parseDouble(System.getProperty("rate", "5")));
     }
   }
 
   public static void main(String[] args) {
     Settings settings = Settings.fromSystemProperties();
-    List<SyncReport.ModeResult> results = new ArrayList<>();
-    for (String mode : settings.modes()) {
-      results.add(run(mode.trim(), settings));
-    }
-    System.out.println(SyncReport.render(settings, results));
+    System.out.println(SyncReport.render(settings, run(settings)));
   }
 
-  public static SyncReport.ModeResult run(String mode, Settings settings) {
-    Map<String, String> config =
-        switch (mode) {
-          case "immediate" -> Map.of();
-          case "polling" -> Map.of("db-scheduler.immediate-execution-enabled", "false");
-          default -> throw new IllegalArgumentException("modes are immediate and polling: " + mode);
-        };
-    try (RunningApp app = RunningApp.start(config);
+  public static SyncReport.Result run(Settings settings) {
+    try (RunningApp app = RunningApp.start(Map.of());
         AttioHookReceiver receiver = new AttioHookReceiver()) {
       List<String> stripeIds = createInvoices(app, settings.invoices());
       if (!IngestSetup.awaitProcessed(app, Duration.ofMinutes(3))) {
@@ -84,7 +71,7 @@ public final class SyncLatency {
                   app.jdbc(), stripeId, paidAt.get(stripeId), receiver.firstUpdate(record)));
         }
       }
-      return new SyncReport.ModeResult(mode, stripeIds.size(), samples);
+      return new SyncReport.Result(stripeIds.size(), samples);
     }
   }
 

@@ -16,26 +16,25 @@ public final class SyncReport {
 
   /**
    * One invoice: Stripe's event to the Attio webhook, split at the inbox (the event stored) and at
-   * the start of the job that applied it.
+   * the event marked applied (re-read, mirror and Attio write done).
    */
-  public record Sample(Duration total, Duration toInbox, Duration inboxToJob, Duration jobToAttio) {
+  public record Sample(
+      Duration total, Duration toInbox, Duration inboxToApplied, Duration appliedToWebhook) {
     static Sample of(JdbcClient jdbc, String stripeId, Instant paid, Instant attioUpdated) {
       Map<String, Object> row =
           jdbc.sql(
-                  "select min(i.received_at) as received, min(j.started_at) as started"
-                      + " from webhook_inbox i left join job_run j"
-                      + " on j.task_instance = 'STRIPE:' || i.event_id"
-                      + " where i.object_id = ? and i.received_at >= ?")
+                  "select min(received_at) as received, min(processed_at) as applied"
+                      + " from webhook_inbox where object_id = ? and received_at >= ?")
               .params(stripeId, Timestamp.from(paid.minusMillis(1)))
               .query()
               .singleRow();
       Instant received = instant(row.get("received"), paid);
-      Instant started = instant(row.get("started"), received);
+      Instant applied = instant(row.get("applied"), received);
       return new Sample(
           Duration.between(paid, attioUpdated),
           Duration.between(paid, received),
-          Duration.between(received, started),
-          Duration.between(started, attioUpdated));
+          Duration.between(received, applied),
+          Duration.between(applied, attioUpdated));
     }
 
     private static Instant instant(Object value, Instant otherwise) {
@@ -49,8 +48,8 @@ public final class SyncReport {
     }
   }
 
-  /** One configuration's samples. */
-  public record ModeResult(String mode, int invoices, List<Sample> samples) {
+  /** The samples of a run. */
+  public record Result(int invoices, List<Sample> samples) {
     double percentileMillis(Function<Sample, Duration> part, double p) {
       List<Duration> sorted = samples.stream().map(part).sorted(Comparator.naturalOrder()).toList();
       int rank = (int) Math.ceil(p / 100 * sorted.size());
@@ -58,7 +57,7 @@ public final class SyncReport {
     }
   }
 
-  static String render(SyncLatency.Settings s, List<ModeResult> results) {
+  static String render(SyncLatency.Settings s, Result r) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -66,52 +65,39 @@ public final class SyncReport {
             """
             Sync latency: Stripe event (invoice paid in the emulator) to the Attio record updated
             (Attio's record.updated webhook arriving on loopback), %.1f payments/s, %d CPUs.
-            Split: Stripe delivers the event to the inbox | the job starts | re-read, mirror,
-            Attio write and Attio's webhook.
+            Split: Stripe delivers the event to the inbox | the drain re-reads the invoice,
+            mirrors it and writes Attio | Attio's webhook arrives.
             %n""",
             s.rate(),
             Runtime.getRuntime().availableProcessors()));
+    if (r.samples().isEmpty()) {
+      return out.append("no Attio update arrived\n").toString();
+    }
     out.append(
         String.format(
             Locale.ROOT,
-            "%-34s %8s %8s %8s %8s %8s | %10s %10s %10s%n",
-            "db-scheduler",
+            "%8s %8s %8s %8s %8s | %10s %10s %10s%n",
             "updated",
             "p50 ms",
             "p90 ms",
             "p99 ms",
             "max ms",
             "med inbox",
-            "med job",
-            "med apply"));
-    for (ModeResult r : results) {
-      if (r.samples().isEmpty()) {
-        out.append(String.format(Locale.ROOT, "%-34s no Attio update arrived%n", label(r)));
-        continue;
-      }
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "%-34s %4d/%-3d %8.0f %8.0f %8.0f %8.0f | %10.0f %10.0f %10.0f%n",
-              label(r),
-              r.samples().size(),
-              r.invoices(),
-              r.percentileMillis(Sample::total, 50),
-              r.percentileMillis(Sample::total, 90),
-              r.percentileMillis(Sample::total, 99),
-              r.percentileMillis(Sample::total, 100),
-              r.percentileMillis(Sample::toInbox, 50),
-              r.percentileMillis(Sample::inboxToJob, 50),
-              r.percentileMillis(Sample::jobToAttio, 50)));
-    }
+            "med apply",
+            "med hook"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%4d/%-3d %8.0f %8.0f %8.0f %8.0f | %10.0f %10.0f %10.0f%n",
+            r.samples().size(),
+            r.invoices(),
+            r.percentileMillis(Sample::total, 50),
+            r.percentileMillis(Sample::total, 90),
+            r.percentileMillis(Sample::total, 99),
+            r.percentileMillis(Sample::total, 100),
+            r.percentileMillis(Sample::toInbox, 50),
+            r.percentileMillis(Sample::inboxToApplied, 50),
+            r.percentileMillis(Sample::appliedToWebhook, 50)));
     return out.toString();
-  }
-
-  private static String label(ModeResult r) {
-    return switch (r.mode()) {
-      case "immediate" -> "immediate execution (default)";
-      case "polling" -> "polling only, every 5 s";
-      default -> r.mode();
-    };
   }
 }

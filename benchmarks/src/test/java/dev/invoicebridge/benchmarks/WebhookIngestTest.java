@@ -26,6 +26,6 @@ class WebhookIngestTest {
     assertThat(run.ingest().service().cpu()).isPositive();
     assertThat(run.processing().stripeCalls() + run.processing().coveredByLaterRead()).isPositive();
     assertThat(IngestReport.render(settings, 0.5, List.of(run)))
-        .contains("verify+store+ack", "bare 200 endpoint", "p99 ms", "processing jobs: ON");
+        .contains("verify+store+ack", "bare 200 endpoint", "p99 ms", "inbox drain: ON");
   }
 }
