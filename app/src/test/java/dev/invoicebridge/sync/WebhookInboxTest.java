@@ -55,6 +55,23 @@ class WebhookInboxTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void the_raw_event_is_kept_as_received_through_claims_and_marks(TestDatabases.Kind kind) {
+    start(kind);
+    // As large as a real invoice event, with characters beyond ASCII.
+    String payload = "{\"id\":\"evt_1\",\"data\":\"" + "é€x".repeat(3000) + "\"}";
+    inbox.store(workspace, Provider.STRIPE, event("evt_1"), payload);
+
+    inbox.processed(inbox.claim(10, LEASE));
+
+    assertThat(
+            jdbc.sql("select payload from webhook_inbox where event_id = 'evt_1'")
+                .query(String.class)
+                .single())
+        .isEqualTo(payload);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void a_failed_event_is_due_again_at_its_retry_time_and_an_applied_one_never(
       TestDatabases.Kind kind) {
     start(kind);
