@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StripeSignaturesTest {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -101,5 +103,44 @@ class StripeSignaturesTest {
             e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_HEADER));
     assertThatThrownBy(() -> signatures.verify(PAYLOAD, null, List.of(SECRET)))
         .isInstanceOf(StripeSignatureException.class);
+  }
+
+  @Test
+  void the_event_is_read_past_fields_it_does_not_need_however_nested() {
+    String payload =
+        """
+        {"object": "event", "lines": [{"id": "il_1", "data": {"object": {"id": "no"}}}],
+         "data": {"previous_attributes": {"id": "old"}, "object": {"lines": {"data": [{"id": "il_2"}]},
+          "id": "in_9", "metadata": {"id": "x"}}},
+         "id": "evt_9", "created": 1790000000, "type": "invoice.paid", "api_version": null}
+        """;
+
+    StripeWebhookEvent event =
+        signatures.verify(payload, StripeSignatures.sign(payload, SECRET, NOW), List.of(SECRET));
+
+    assertThat(event.id()).isEqualTo("evt_9");
+    assertThat(event.type()).isEqualTo("invoice.paid");
+    assertThat(event.objectId()).contains("in_9");
+    assertThat(event.created()).isEqualTo(Instant.ofEpochSecond(1790000000));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[]",
+        "{\"id\": \"evt_1\", \"created\": 1}",
+        "{\"id\": \"evt_1\", \"type\": \"invoice.paid\", \"created\": 1} {}",
+        "{\"id\": {}, \"type\": \"invoice.paid\", \"created\": 1}",
+        "{\"id\": \"evt_1\", \"type\": \"invoice.paid\", \"created\": 1, \"data\": []}",
+        "{\"id\": \"evt_1\", \"type\": \"invoice.paid\", \"created\": \"soon\"}"
+      })
+  void a_signed_payload_that_is_not_a_stripe_event_is_malformed(String payload) {
+    assertThatThrownBy(
+            () ->
+                signatures.verify(
+                    payload, StripeSignatures.sign(payload, SECRET, NOW), List.of(SECRET)))
+        .isInstanceOfSatisfying(
+            StripeSignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_PAYLOAD));
   }
 }
