@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,11 +36,23 @@ class WebhookInbox {
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
   private final Clock clock;
+  private final boolean shared;
 
   WebhookInbox(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = JdbcClient.create(jdbc);
     this.batches = jdbc;
     this.clock = clock;
+    this.shared = shared(jdbc);
+  }
+
+  /**
+   * Whether other instances may drain this inbox too: on PostgreSQL. An H2 database file is open in
+   * one process only (H2 locks it), so there its one drain needs no claims.
+   */
+  private static boolean shared(JdbcTemplate jdbc) {
+    String product =
+        jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+    return !"H2".equals(product);
   }
 
   /**
@@ -83,10 +96,21 @@ class WebhookInbox {
    * due, and not claimed by a drain whose lease still runs. The claim is one guarded update of a
    * range of the due index (no list of ids, which H2 would compare row by row), so of two instances
    * claiming at once each event goes to one of them: PostgreSQL re-checks the guard on a row that
-   * another transaction changed meanwhile. An instance on H2 is alone with its database.
+   * another transaction changed meanwhile. On H2 the one drain of the one instance takes the due
+   * events without writing a claim: each write would copy the event's row, payload included.
    */
   List<InboxEvent> claim(int limit, Duration lease) {
     Instant now = clock.instant();
+    if (!shared) {
+      return jdbc.sql(
+              "select "
+                  + COLUMNS
+                  + " from webhook_inbox where processed_at is null and next_attempt_at <= ?"
+                  + " order by next_attempt_at limit ?")
+          .params(Timestamp.from(now), limit)
+          .query(WebhookInbox::map)
+          .list();
+    }
     List<Timestamp> due =
         jdbc.sql(
                 "select next_attempt_at from webhook_inbox where processed_at is null"
