@@ -45,12 +45,15 @@ public final class InboxDrain implements SmartLifecycle {
   static final Duration POLL = Duration.ofSeconds(1);
 
   /**
-   * How long after a batch the next one is claimed, unless the batch was full (a backlog). An event
-   * arriving at an idle drain is claimed at once; under a steady stream the events of this pause
-   * gather into one batch, so an invoice with several of them costs one read and one round of
-   * database work instead of one each.
+   * How long after a busy batch (at least {@link #BUSY} events, short of a full one) the next one
+   * is claimed: under a heavy stream the events of this pause gather into one batch, so an invoice
+   * with several of them costs one read and one round of database work instead of one each. After a
+   * small batch the next is claimed at once, so a trickle of events waits for nothing.
    */
   static final Duration GATHER = Duration.ofMillis(200);
+
+  /** Events in a batch from which the next batch is gathered. */
+  static final int BUSY = 20;
 
   /** Applies one group of claimed events (see {@link WebhookProcessor#byInvoice}). */
   interface Applier {
@@ -153,9 +156,9 @@ public final class InboxDrain implements SmartLifecycle {
       if (claimed >= BATCH) {
         continue;
       }
-      if (claimed > 0) {
+      if (claimed >= BUSY) {
         gather();
-      } else if (!woken) {
+      } else if (claimed == 0 && !woken) {
         // wake() unparks, also when it comes between the check and the park.
         LockSupport.parkNanos(poll.toNanos());
       }
@@ -210,6 +213,9 @@ public final class InboxDrain implements SmartLifecycle {
         return;
       }
       applier.apply(group);
+    } catch (WebhookProcessor.NotMirroredYet e) {
+      // Our own create has not written its mirror row yet: expected, and retried in a second.
+      log.info("Webhook event(s) of {} wait for the invoice's own create", e.invoice());
     } catch (RuntimeException e) {
       // The processor has recorded the failure and when the events are due again; a failure to
       // record it leaves them to the lease.

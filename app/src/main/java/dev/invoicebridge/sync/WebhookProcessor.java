@@ -170,8 +170,15 @@ class WebhookProcessor {
   static final class NotMirroredYet extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String invoice;
+
     NotMirroredYet(String invoiceId) {
       super("invoice " + invoiceId + " is not mirrored yet");
+      this.invoice = invoiceId;
+    }
+
+    String invoice() {
+      return invoice;
     }
   }
 }

@@ -66,7 +66,8 @@ public final class SyncReport {
             Sync latency: Stripe event (invoice paid in the emulator) to the Attio record updated
             (Attio's record.updated webhook arriving on loopback), %.1f payments/s, %d CPUs.
             Split: Stripe delivers the event to the inbox | the drain re-reads the invoice,
-            mirrors it and writes Attio | Attio's webhook arrives.
+            mirrors it, writes Attio and marks the event applied | Attio's webhook arrives
+            (counted from that mark; Attio may send it before the mark is made: negative).
             %n""",
             s.rate(),
             Runtime.getRuntime().availableProcessors()));
