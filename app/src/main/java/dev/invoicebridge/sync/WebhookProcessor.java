@@ -116,11 +116,13 @@ class WebhookProcessor {
       return done(group, "covered", group.getLast().type() + ": covered by a later read");
     }
     InboxEvent first = uncovered.getFirst();
-    int failuresSoFar = group.stream().mapToInt(InboxEvent::attempts).max().orElse(0);
     Instant readStarts = reads.readStarts();
     Outcome outcome =
         sync.sync(
-            first.workspace(), first.provider(), invoice, failuresSoFar >= ADOPT_AFTER_FAILURES);
+            first.workspace(),
+            first.provider(),
+            invoice,
+            failuresSoFar(group) >= ADOPT_AFTER_FAILURES);
     if (outcome == Outcome.NOT_MIRRORED) {
       throw new NotMirroredYet(invoice.value());
     }
@@ -139,8 +141,12 @@ class WebhookProcessor {
   }
 
   private void failed(List<InboxEvent> group, String error) {
-    int failuresSoFar = group.stream().mapToInt(InboxEvent::attempts).max().orElse(0);
-    inbox.failed(group, error, clock.instant().plus(retryDelay(failuresSoFar)));
+    inbox.failed(group, error, clock.instant().plus(retryDelay(failuresSoFar(group))));
+  }
+
+  /** The most failures among the group's events (claimed events are unprocessed: all failed). */
+  private static int failuresSoFar(List<InboxEvent> group) {
+    return group.stream().mapToInt(InboxEvent::attempts).max().orElse(0);
   }
 
   /** How long after its failure an event with {@code failuresSoFar} earlier failures is due. */
