@@ -20,6 +20,7 @@ import dev.invoicebridge.security.Role;
 import dev.invoicebridge.support.Http;
 import dev.invoicebridge.support.SandboxApp;
 import dev.invoicebridge.support.TestDatabases;
+import dev.invoicebridge.support.TestProperties;
 import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
 import jakarta.servlet.ServletConfig;
@@ -35,11 +36,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +91,7 @@ class BackfillResumeTest {
       throws Exception {
     seed(INVOICES);
     String database = TestDatabases.newPostgresDatabaseUrl();
-    String masterKey = randomKey();
+    String masterKey = TestProperties.randomMasterKey();
     ConfigurableApplicationContext a = start("a", database, masterKey);
     WorkspaceId workspace =
         a.getBean(Workspaces.class).bySlug(Workspaces.DEFAULT_SLUG).orElseThrow().id();
@@ -242,12 +241,6 @@ class BackfillResumeTest {
     pg.setURL(url);
     pg.setUser("postgres");
     return pg;
-  }
-
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
   }
 
   /** The Stripe emulator, noting the query of every invoice list call that reaches it. */

@@ -8,10 +8,9 @@ import dev.invoicebridge.connection.ConnectionKind;
 import dev.invoicebridge.jobs.ConnectionCheckJobs.ConnectionCheckScheduler;
 import dev.invoicebridge.support.SandboxApp;
 import dev.invoicebridge.support.TestDatabases;
+import dev.invoicebridge.support.TestProperties;
 import dev.invoicebridge.workspace.Workspaces;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,9 +30,7 @@ class TwoInstancesTest {
   @BeforeAll
   static void startTwoInstances() {
     String url = TestDatabases.newPostgresDatabaseUrl();
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    String masterKey = Base64.getEncoder().encodeToString(key);
+    String masterKey = TestProperties.randomMasterKey();
     first = start("one", url, masterKey);
     second = start("two", url, masterKey);
   }

@@ -96,6 +96,7 @@ class InboxDrainTest {
     Recorder applied = new Recorder(inbox);
     InboxDrain drain =
         drain(
+            inbox,
             group -> {
               started.countDown();
               awaitQuietly(finish);
@@ -177,10 +178,6 @@ class InboxDrainTest {
 
   private InboxDrain drain(InboxDrain.Applier applier) {
     return drain(inbox, applier, 4);
-  }
-
-  private InboxDrain drain(InboxDrain.Applier applier, int workers) {
-    return drain(inbox, applier, workers);
   }
 
   private InboxDrain drain(WebhookInbox on, InboxDrain.Applier applier, int workers) {

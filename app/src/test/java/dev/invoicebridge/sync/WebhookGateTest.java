@@ -12,17 +12,13 @@ import dev.invoicebridge.support.MutableClock;
 import dev.invoicebridge.support.TestDatabases;
 import dev.invoicebridge.support.TestProperties;
 import dev.invoicebridge.sync.WebhookGate.Admission;
-import dev.invoicebridge.vault.MasterKeyring;
 import dev.invoicebridge.vault.Secret;
 import dev.invoicebridge.vault.SecretVault;
 import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,11 +138,7 @@ class WebhookGateTest {
   }
 
   private SecretVault vault(JdbcClient jdbc) {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    String encoded = Base64.getEncoder().encodeToString(key);
-    return new SecretVault(
-        jdbc, new MasterKeyring(TestProperties.withKeys(dataDir, encoded, List.of())), clock);
+    return TestProperties.vault(jdbc, dataDir, clock);
   }
 
   /**

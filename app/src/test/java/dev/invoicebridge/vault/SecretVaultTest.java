@@ -11,9 +11,7 @@ import dev.invoicebridge.workspace.Workspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +23,7 @@ class SecretVaultTest {
   @TempDir Path dataDir;
 
   private static String newKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
+    return TestProperties.randomMasterKey();
   }
 
   private SecretVault vault(JdbcClient jdbc, String key, List<String> previous) {
