@@ -4,57 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.invoicebridge.attio.AttioRecord;
-import dev.invoicebridge.connection.AttioClients;
 import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.invoicing.stripe.StripeSignatures;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.OwnSandboxAppTest;
 import dev.invoicebridge.vault.Secret;
 import dev.invoicebridge.vault.SecretVault;
-import dev.invoicebridge.workspace.Workspaces;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Stripe's webhooks into a sandbox-mode app over real HTTP: the emulator delivers signed events to
  * the endpoint the app registered at start-up; the mirror and Attio follow Stripe's state.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StripeWebhooksTest {
-  static final Path DATA = SandboxApp.newDataDir();
+class StripeWebhooksTest extends OwnSandboxAppTest {
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  @Autowired Workspaces workspaces;
   @Autowired SecretVault vault;
-  @Autowired AttioClients attio;
   @Autowired JdbcClient jdbc;
-  InvoiceRig rig;
-
-  @BeforeEach
-  void setUp() {
-    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
-  }
 
   @AfterEach
   void deliverNormally() {

@@ -9,13 +9,11 @@ import dev.invoicebridge.connection.AttioClients;
 import dev.invoicebridge.invoicing.InvoiceRig;
 import dev.invoicebridge.invoicing.Provider;
 import dev.invoicebridge.support.Http;
-import dev.invoicebridge.support.SandboxApp;
+import dev.invoicebridge.support.OwnSandboxAppTest;
 import dev.invoicebridge.vault.SecretVault;
-import dev.invoicebridge.workspace.Workspaces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,31 +35,20 @@ import tools.jackson.databind.JsonNode;
  * invoices driven through Stripe's states, then delivers them all at once, shuffled, with 30% of
  * them twice; the mirror and Attio must end exactly in Stripe's state.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebhooksAtScaleTest {
-  static final Path DATA = SandboxApp.newDataDir();
+class WebhooksAtScaleTest extends OwnSandboxAppTest {
   static final int CREATED_BY_US = 12;
   static final int CREATED_IN_STRIPE = 168;
 
-  @DynamicPropertySource
-  static void settings(DynamicPropertyRegistry registry) {
-    registry.add("invoicebridge.data-dir", DATA::toString);
-  }
-
-  @LocalServerPort int port;
-  @Autowired Workspaces workspaces;
   @Autowired SecretVault vault;
   @Autowired AttioClients attio;
   @Autowired JdbcClient jdbc;
   @Autowired WebhookProcessor processor;
   @Autowired WebhookInbox inbox;
   @Autowired MeterRegistry metrics;
-  InvoiceRig rig;
   StripeScenario stripe;
 
   @BeforeEach
   void setUp() {
-    rig = new InvoiceRig(port, DATA, workspaces, vault, attio);
     stripe = new StripeScenario(rig);
   }
 
