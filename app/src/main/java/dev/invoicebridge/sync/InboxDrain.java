@@ -1,6 +1,7 @@
 package dev.invoicebridge.sync;
 
 import dev.invoicebridge.config.InvoicebridgeProperties;
+import dev.invoicebridge.jobs.BackgroundPriority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,10 @@ import org.springframework.stereotype.Component;
  * claims the next batch once this one is done. A stored event wakes it at once; otherwise it looks
  * every {@link #POLL}, which is how events stored by another instance, and retries that have come
  * due, are found. Every instance drains, each claiming different events.
+ *
+ * <p>Its threads run at background priority ({@link BackgroundPriority}): when the CPU is busy the
+ * kernel runs webhook deliveries and other requests first, so applying a burst of events does not
+ * delay the acknowledgement of the next ones.
  *
  * <p>Why batches rather than a db-scheduler job per event: a job costs each event a job row written
  * with it, a poll, a pick and a delete, about half a millisecond of CPU that the webhook endpoint's
@@ -108,10 +113,9 @@ public final class InboxDrain implements SmartLifecycle {
       return;
     }
     running = true;
-    pool =
-        Executors.newFixedThreadPool(
-            workers, Thread.ofPlatform().name("webhook-worker-", 1).factory());
-    drainer = Thread.ofPlatform().name("webhook-drain").start(this::drain);
+    pool = Executors.newFixedThreadPool(workers, BackgroundPriority.threads("webhook-worker-"));
+    drainer = BackgroundPriority.threads("webhook-drain-").newThread(this::drain);
+    drainer.start();
   }
 
   @Override

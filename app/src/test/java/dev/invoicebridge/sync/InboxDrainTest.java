@@ -2,12 +2,16 @@ package dev.invoicebridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.invoicebridge.invoicing.Provider;
 import dev.invoicebridge.invoicing.WebhookEvent;
+import dev.invoicebridge.jobs.BackgroundPriority;
+import dev.invoicebridge.jobs.BackgroundPriorityTest;
 import dev.invoicebridge.support.TestDatabases;
 import dev.invoicebridge.workspace.WorkspaceId;
 import dev.invoicebridge.workspace.Workspaces;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +64,34 @@ class InboxDrainTest {
 
     assertThat(applied.events()).containsExactly("evt_1");
     assertThat(inbox.get(Provider.STRIPE, "evt_1").orElseThrow().processedAt()).isPresent();
+  }
+
+  @Test
+  void events_are_applied_on_background_threads_that_yield_the_cpu_to_deliveries() {
+    assumeTrue(
+        Files.isReadable(BackgroundPriorityTest.OWN_STAT), "thread priorities are read on Linux");
+    assumeTrue(
+        BackgroundPriorityTest.ownNice() < BackgroundPriority.NICE,
+        "the tests already run at background priority");
+    start(TestDatabases.Kind.H2);
+    ConcurrentLinkedQueue<Integer> nices = new ConcurrentLinkedQueue<>();
+    Recorder applied =
+        new Recorder(inbox) {
+          @Override
+          public void apply(List<InboxEvent> group) {
+            nices.add(BackgroundPriorityTest.ownNice());
+            super.apply(group);
+          }
+        };
+    WebhookIntake intake = new WebhookIntake(inbox, drain(applied));
+
+    for (int i = 0; i < 20; i++) {
+      intake.accept(workspace, Provider.STRIPE, event("evt_" + i, "in_" + i), "{}");
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> applied.events().size() == 20);
+
+    assertThat(nices).hasSize(20).containsOnly(BackgroundPriority.NICE);
+    assertThat(BackgroundPriorityTest.ownNice()).isLessThan(BackgroundPriority.NICE);
   }
 
   @ParameterizedTest
@@ -148,7 +181,7 @@ class InboxDrainTest {
   }
 
   /** Records the groups it is given and marks them applied. */
-  static final class Recorder implements InboxDrain.Applier {
+  static class Recorder implements InboxDrain.Applier {
     final WebhookInbox inbox;
     final ConcurrentLinkedQueue<List<InboxEvent>> groups = new ConcurrentLinkedQueue<>();
 

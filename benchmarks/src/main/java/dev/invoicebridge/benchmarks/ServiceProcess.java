@@ -49,6 +49,8 @@ final class ServiceProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    // As the README runs it: background threads lower their priority through the C library.
+    command.add("--enable-native-access=ALL-UNNAMED");
     // For a closer look, e.g. -Dservice.jvm-args=-XX:StartFlightRecording=filename=service.jfr
     String jvmArgs = System.getProperty("service.jvm-args", "").trim();
     if (!jvmArgs.isEmpty()) {
