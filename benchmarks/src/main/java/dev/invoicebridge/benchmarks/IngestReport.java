@@ -21,7 +21,8 @@ final class IngestReport {
             Open loop at %d/s, %d s measured after %d s warm-up each, latency from the intended
             send time. "alone": the inbox drain paused (the endpoint's own cost); the next row
             with it applying the events, as in production. CPU and GC are the service process's during the
-            phase; load is the machine's 1-minute load average at the phase's end.
+            phase; load is the machine's 1-minute load average at the phase's end. "lag p99":
+            how late this sender's own thread started a request (its part of the latency).
             %d CPUs, load average %s before the run.
             """,
             s.rate(),
@@ -34,7 +35,7 @@ final class IngestReport {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-24s %6s %6s %6s %7s %7s %7s %7s %8s %8s %10s %5s%n",
+              "  %-24s %6s %6s %6s %7s %7s %7s %7s %8s %8s %8s %10s %5s%n",
               "",
               "sent",
               "ok",
@@ -44,6 +45,7 @@ final class IngestReport {
               "p90 ms",
               "p99 ms",
               "max ms",
+              "lag p99",
               "CPU/req",
               "GC pauses",
               "load"));
@@ -92,7 +94,7 @@ final class IngestReport {
     ServiceProcess.Usage used = phase.service();
     return String.format(
         Locale.ROOT,
-        "  %-24s %6d %6d %6d %7.1f %7.2f %7.2f %7.2f %8.2f %6.2f ms %4d/%4d ms %5s%n",
+        "  %-24s %6d %6d %6d %7.1f %7.2f %7.2f %7.2f %8.2f %8.2f %6.2f ms %4d/%4d ms %5s%n",
         name,
         r.sent(),
         r.ok(),
@@ -102,6 +104,7 @@ final class IngestReport {
         r.percentileMillis(90),
         r.percentileMillis(99),
         r.percentileMillis(100),
+        r.lagPercentileMillis(99),
         used.cpu().toNanos() / 1e6 / Math.max(1, r.sent()),
         used.gcPauses(),
         used.gcPaused().toMillis(),

@@ -21,8 +21,12 @@ import java.util.function.IntFunction;
 final class OpenLoop {
   private OpenLoop() {}
 
-  /** What one phase measured. */
-  record Result(int sent, int ok, Duration span, long[] latencyNanos) {
+  /**
+   * What one phase measured. {@code lagNanos}: how late after its intended time each request's
+   * sending thread started, the sender's own share of the latency (its scheduling on a busy
+   * machine), which a remote sender such as Stripe would not add.
+   */
+  record Result(int sent, int ok, Duration span, long[] latencyNanos, long[] lagNanos) {
     double throughput() {
       return ok / (span.toNanos() / 1e9);
     }
@@ -31,9 +35,18 @@ final class OpenLoop {
       return sent - ok;
     }
 
-    /** The nearest-rank percentile (0 to 100) in milliseconds. */
+    /** The nearest-rank percentile (0 to 100) of the latencies in milliseconds. */
     double percentileMillis(double p) {
-      long[] sorted = latencyNanos.clone();
+      return percentile(latencyNanos, p);
+    }
+
+    /** The nearest-rank percentile (0 to 100) of the sender's lag in milliseconds. */
+    double lagPercentileMillis(double p) {
+      return percentile(lagNanos, p);
+    }
+
+    private static double percentile(long[] nanos, double p) {
+      long[] sorted = nanos.clone();
       Arrays.sort(sorted);
       int rank = (int) Math.ceil(p / 100 * sorted.length);
       return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)] / 1e6;
@@ -47,6 +60,7 @@ final class OpenLoop {
     long period = 1_000_000_000L / rate;
     long[] latency = new long[n];
     int[] status = new int[n];
+    long[] lag = new long[n];
     AtomicLong lastDone = new AtomicLong();
     long start = System.nanoTime() + 20_000_000L;
     try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -58,6 +72,7 @@ final class OpenLoop {
         int index = i;
         senders.execute(
             () -> {
+              lag[index] = System.nanoTime() - due;
               status[index] = send(http, request.apply(index));
               long done = System.nanoTime();
               latency[index] = done - due;
@@ -66,7 +81,7 @@ final class OpenLoop {
       }
     }
     int ok = (int) Arrays.stream(status).filter(s -> s == 200).count();
-    return new Result(n, ok, Duration.ofNanos(lastDone.get() - start), latency);
+    return new Result(n, ok, Duration.ofNanos(lastDone.get() - start), latency, lag);
   }
 
   private static int send(HttpClient http, HttpRequest request) {
