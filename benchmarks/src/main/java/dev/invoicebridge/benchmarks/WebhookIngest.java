@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * fixed open-loop rate, beside a bare endpoint of the same shape on the same server at the same
  * rate. As in production, the service runs in its own process ({@link ServiceHost}), Stripe and
  * Attio are other processes (the emulators, {@link EmulatorHost}), and so is the sender (this JVM):
- * their CPU and GC pauses are not the service's. The inbox drain stays on in the last phase: each
+ * their CPU and GC pauses are not the service's. The sender is as light as a load generator must be
+ * on a shared 2-core machine: 32 threads with a keep-alive connection each, blocking socket calls
+ * ({@link OpenLoop}, {@link LoopbackPoster}). The inbox drain stays on in the last phase: each
  * event names an invoice that exists, so the drain re-reads it from the Stripe emulator (25
  * reads/s, shared) and applies it, once per invoice per batch. Each endpoint is warmed up before it
  * is measured, long enough for the JIT compiler to have finished with the request path: at 5 s its
@@ -86,13 +88,13 @@ public final class WebhookIngest {
       IngestSetup.awaitProcessed(service, Duration.ofMinutes(2));
       Sender sender =
           new Sender(
-              http,
+              service.uri("/"),
               settings,
               IngestSetup.eventTemplate(stripe, invoices.getFirst()),
               invoices,
               service.webhookSecret());
-      URI webhook = service.uri("/webhooks/stripe/" + service.workspace().value());
-      URI bare = service.uri("/webhooks/bare/" + service.workspace().value());
+      String webhook = "/webhooks/stripe/" + service.workspace().value();
+      String bare = "/webhooks/bare/" + service.workspace().value();
       sender.send(bare, "evt_warm_", settings.warmUp());
       sender.send(webhook, "evt_warm_", settings.warmUp());
       IngestSetup.awaitProcessed(service, Duration.ofMinutes(3));
@@ -110,13 +112,13 @@ public final class WebhookIngest {
 
   /** Sends signed invoice events open loop, each naming one of the invoices in turn. */
   private record Sender(
-      HttpClient http, Settings settings, String template, List<String> invoices, Secret secret) {
-    OpenLoop.Result send(URI uri, String eventIdPrefix, Duration duration) {
+      URI server, Settings settings, String template, List<String> invoices, Secret secret) {
+    OpenLoop.Result send(String path, String eventIdPrefix, Duration duration) {
       return OpenLoop.run(
-          http,
+          server,
           settings.rate(),
           duration,
-          i -> post(uri, event(template, eventIdPrefix + i, invoices, i), secret));
+          i -> post(path, event(template, eventIdPrefix + i, invoices, i), secret));
     }
   }
 
@@ -142,14 +144,14 @@ public final class WebhookIngest {
   }
 
   /** A delivery as Stripe makes it: signed when sent. */
-  private static HttpRequest post(URI uri, String payload, Secret secret) {
-    return HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-        .header("Stripe-Signature", StripeSignatures.sign(payload, secret, Instant.now()))
-        .POST(HttpRequest.BodyPublishers.ofString(payload))
-        .build();
+  private static OpenLoop.Post post(String path, String payload, Secret secret) {
+    return new OpenLoop.Post(
+        path,
+        List.of(
+            "Content-Type: application/json; charset=utf-8",
+            "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+            "Stripe-Signature: " + StripeSignatures.sign(payload, secret, Instant.now())),
+        payload.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The embedded H2 default, or a real PostgreSQL started for the run. */
