@@ -6,6 +6,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public final class BackgroundPriority {
   private record Calls(MethodHandle gettid, MethodHandle setpriority) {
     @SuppressWarnings("restricted")
     static Optional<Calls> find() {
-      if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+      if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
         return Optional.empty();
       }
       try {

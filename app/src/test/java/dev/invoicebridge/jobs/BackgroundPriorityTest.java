@@ -15,7 +15,7 @@ public class BackgroundPriorityTest {
   public static final Path OWN_STAT = Path.of("/proc/thread-self/stat");
 
   @Test
-  void backgroundThreadsRunNicerThanTheThreadThatMadeThem() throws Exception {
+  void background_threads_run_nicer_than_the_thread_that_made_them() throws Exception {
     assumeTrue(Files.isReadable(OWN_STAT), "the kernel's per-thread stat is Linux only");
     assumeTrue(ownNice() < BackgroundPriority.NICE, "the tests already run at background priority");
     assertThat(BackgroundPriority.supported()).isTrue();
