@@ -46,18 +46,19 @@ public final class BackgroundPriority {
     return CALLS.isPresent();
   }
 
-  /** Lowers the calling thread's priority to {@link #NICE}; false where that is not possible. */
-  public static boolean lowerCurrentThread() {
+  /** Lowers the calling thread's priority to {@link #NICE} where that is possible. */
+  private static void lowerCurrentThread() {
     if (CALLS.isEmpty()) {
-      return false;
+      return;
     }
     try {
       int tid = (int) CALLS.get().gettid().invokeExact();
       int result = (int) CALLS.get().setpriority().invokeExact(PRIO_PROCESS, tid, NICE);
-      return result == 0;
+      if (result != 0) {
+        log.debug("Could not lower the priority of {}", Thread.currentThread().getName());
+      }
     } catch (Throwable e) {
       log.debug("Could not lower the priority of {}", Thread.currentThread().getName(), e);
-      return false;
     }
   }
 

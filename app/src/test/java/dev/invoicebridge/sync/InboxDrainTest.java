@@ -75,15 +75,15 @@ class InboxDrainTest {
         "the tests already run at background priority");
     start(TestDatabases.Kind.H2);
     ConcurrentLinkedQueue<Integer> nices = new ConcurrentLinkedQueue<>();
-    Recorder applied =
-        new Recorder(inbox) {
-          @Override
-          public void apply(List<InboxEvent> group) {
-            nices.add(BackgroundPriorityTest.ownNice());
-            super.apply(group);
-          }
-        };
-    WebhookIntake intake = new WebhookIntake(inbox, drain(applied));
+    Recorder applied = new Recorder(inbox);
+    WebhookIntake intake =
+        new WebhookIntake(
+            inbox,
+            drain(
+                group -> {
+                  nices.add(BackgroundPriorityTest.ownNice());
+                  applied.apply(group);
+                }));
 
     for (int i = 0; i < 20; i++) {
       intake.accept(workspace, Provider.STRIPE, event("evt_" + i, "in_" + i), "{}");
@@ -181,7 +181,7 @@ class InboxDrainTest {
   }
 
   /** Records the groups it is given and marks them applied. */
-  static class Recorder implements InboxDrain.Applier {
+  static final class Recorder implements InboxDrain.Applier {
     final WebhookInbox inbox;
     final ConcurrentLinkedQueue<List<InboxEvent>> groups = new ConcurrentLinkedQueue<>();
 

@@ -79,7 +79,7 @@ final class LoopbackPoster implements AutoCloseable {
     int code = Integer.parseInt(parts[1]);
     long length = -1;
     boolean chunked = false;
-    boolean close = false;
+    boolean closeAfter = false;
     for (String header = line(); !header.isEmpty(); header = line()) {
       int colon = header.indexOf(':');
       if (colon < 0) {
@@ -90,7 +90,7 @@ final class LoopbackPoster implements AutoCloseable {
       switch (name) {
         case "content-length" -> length = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.contains("chunked");
-        case "connection" -> close = value.contains("close");
+        case "connection" -> closeAfter = value.contains("close");
         default -> {}
       }
     }
@@ -106,7 +106,7 @@ final class LoopbackPoster implements AutoCloseable {
     } else if (length > 0) {
       skip(length);
     }
-    if (close) {
+    if (closeAfter) {
       close();
     }
     return code;
