@@ -178,7 +178,8 @@ class SecretsNeverLeakTest extends OwnSandboxAppTest {
             + jdbc.sql("select coalesce(last_check_message, '') from workspace_connection")
                 .query(String.class)
                 .list()
-            + jdbc.sql("select payload || coalesce(last_error, '') from webhook_inbox")
+            + jdbc.sql("select payload from webhook_payload").query(String.class).list()
+            + jdbc.sql("select coalesce(last_error, '') from webhook_inbox")
                 .query(String.class)
                 .list()
             + jdbc.sql("select coalesce(last_error, '') from sync_job").query(String.class).list();

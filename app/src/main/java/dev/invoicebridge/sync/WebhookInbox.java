@@ -15,11 +15,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The webhook inbox: every verified event once, keyed on the provider's event id, and the queue its
@@ -29,6 +32,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookInbox {
   private static final int MAX_ERROR = 500;
+  private static final String INSERT_EVENT =
+      "insert into webhook_inbox (provider, event_id, workspace_id, event_type, object_id,"
+          + " received_at, next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, 0)"
+          + " on conflict do nothing";
   private static final String COLUMNS =
       "provider, event_id, workspace_id, event_type, object_id, received_at, processed_at,"
           + " attempts";
@@ -37,12 +44,24 @@ class WebhookInbox {
   private final JdbcTemplate batches;
   private final Clock clock;
   private final boolean shared;
+  private final TransactionTemplate transactions;
 
   WebhookInbox(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = JdbcClient.create(jdbc);
     this.batches = jdbc;
     this.clock = clock;
     this.shared = shared(jdbc);
+    // Transactions on the same data source as every other one, so they join one already running.
+    this.transactions =
+        new TransactionTemplate(new JdbcTransactionManager(requireDataSource(jdbc)));
+  }
+
+  private static DataSource requireDataSource(JdbcTemplate jdbc) {
+    DataSource source = jdbc.getDataSource();
+    if (source == null) {
+      throw new IllegalArgumentException("the inbox needs a JdbcTemplate with a data source");
+    }
+    return source;
   }
 
   /**
@@ -56,28 +75,49 @@ class WebhookInbox {
   }
 
   /**
-   * Stores the event, due at once; false when it was stored before (a duplicate delivery). A
-   * duplicate is no error, so a caller's transaction goes on: on PostgreSQL a failed insert would
-   * abort it.
+   * Stores the event, due at once, and its raw body beside it, both or neither; false when it was
+   * stored before (a duplicate delivery). A duplicate is no error, so a caller's transaction goes
+   * on: on PostgreSQL a failed insert would abort it.
    */
   boolean store(WorkspaceId workspace, Provider provider, WebhookEvent event, String payload) {
     Timestamp now = Timestamp.from(clock.instant());
-    try {
+    Object[] row = {
+      provider.name(),
+      event.id(),
+      workspace.value(),
+      event.type(),
+      event.objectId().orElse(null),
+      now,
+      now
+    };
+    if (shared) {
+      // One statement, so one commit per delivery as before: the body is inserted only when the
+      // event is.
       return jdbc.sql(
-                  "insert into webhook_inbox (provider, event_id, workspace_id, event_type,"
-                      + " object_id, payload, received_at, next_attempt_at, attempts)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, 0) on conflict do nothing")
-              .params(
-                  provider.name(),
-                  event.id(),
-                  workspace.value(),
-                  event.type(),
-                  event.objectId().orElse(null),
-                  payload,
-                  now,
-                  now)
+                  "with stored as ("
+                      + INSERT_EVENT
+                      + " returning provider, event_id)"
+                      + " insert into webhook_payload (provider, event_id, payload)"
+                      + " select provider, event_id, cast(? as text) from stored")
+              .params(row)
+              .param(payload)
               .update()
           > 0;
+    }
+    // H2 has no data-modifying WITH; its commits stay in the process.
+    try {
+      return Boolean.TRUE.equals(
+          transactions.execute(
+              status -> {
+                if (jdbc.sql(INSERT_EVENT).params(row).update() == 0) {
+                  return false;
+                }
+                jdbc.sql(
+                        "insert into webhook_payload (provider, event_id, payload) values (?, ?, ?)")
+                    .params(provider.name(), event.id(), payload)
+                    .update();
+                return true;
+              }));
     } catch (DuplicateKeyException e) {
       // H2 may still report a row inserted by a concurrent transaction this way.
       return false;
@@ -97,7 +137,7 @@ class WebhookInbox {
    * range of the due index (no list of ids, which H2 would compare row by row), so of two instances
    * claiming at once each event goes to one of them: PostgreSQL re-checks the guard on a row that
    * another transaction changed meanwhile. On H2 the one drain of the one instance takes the due
-   * events without writing a claim: each write would copy the event's row, payload included.
+   * events without writing a claim: each write would copy the event's row.
    */
   List<InboxEvent> claim(int limit, Duration lease) {
     Instant now = clock.instant();

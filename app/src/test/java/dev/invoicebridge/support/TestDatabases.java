@@ -59,27 +59,47 @@ public final class TestDatabases {
 
   /** A new database of {@code kind} with every migration applied. */
   public static DataSource migrated(Kind kind) {
-    DataSource dataSource =
-        switch (kind) {
-          case H2 -> {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(
-                "jdbc:h2:mem:"
-                    + UUID.randomUUID()
-                    + InvoicebridgeEnvironment.H2_OPTIONS
-                    + ";DB_CLOSE_DELAY=-1");
-            h2.setUser("sa");
-            yield h2;
-          }
-          case POSTGRES -> {
-            String url = newPostgresDatabaseUrl();
-            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
-            pg.setURL(url);
-            pg.setUser("postgres");
-            yield pg;
-          }
-        };
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    return migratedTo(kind, null);
+  }
+
+  /**
+   * A new database of {@code kind} with the migrations up to {@code version} applied (all of them
+   * when it is null): to test a migration on the data of the version before it.
+   */
+  public static DataSource migratedTo(Kind kind, String version) {
+    DataSource dataSource = empty(kind);
+    migrate(dataSource, version);
     return dataSource;
+  }
+
+  /** Applies the migrations up to {@code version}, or all of them when it is null. */
+  public static void migrate(DataSource dataSource, String version) {
+    var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    if (version != null) {
+      flyway.target(version);
+    }
+    flyway.load().migrate();
+  }
+
+  private static DataSource empty(Kind kind) {
+    return switch (kind) {
+      case H2 -> {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(
+            "jdbc:h2:mem:"
+                + UUID.randomUUID()
+                + InvoicebridgeEnvironment.H2_OPTIONS
+                + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        yield h2;
+      }
+      case POSTGRES -> {
+        String url = newPostgresDatabaseUrl();
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser("postgres");
+        yield pg;
+      }
+    };
   }
 }

@@ -1,6 +1,7 @@
 package dev.invoicebridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invoicebridge.invoicing.Provider;
 import dev.invoicebridge.invoicing.WebhookEvent;
@@ -19,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -82,10 +84,63 @@ class WebhookInboxTest {
     inbox.processed(inbox.claim(10, LEASE));
 
     assertThat(
-            jdbc.sql("select payload from webhook_inbox where event_id = 'evt_1'")
+            jdbc.sql("select payload from webhook_payload where event_id = 'evt_1'")
                 .query(String.class)
                 .single())
         .isEqualTo(payload);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_duplicate_delivery_stores_nothing_and_keeps_the_first_body(TestDatabases.Kind kind) {
+    start(kind);
+    assertThat(inbox.store(workspace, Provider.STRIPE, event("evt_1"), "{\"first\":1}")).isTrue();
+
+    assertThat(inbox.store(workspace, Provider.STRIPE, event("evt_1"), "{\"again\":2}")).isFalse();
+
+    assertThat(jdbc.sql("select payload from webhook_payload").query(String.class).list())
+        .containsExactly("{\"first\":1}");
+    assertThat(jdbc.sql("select count(*) from webhook_inbox").query(Long.class).single()).isOne();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void an_event_whose_body_cannot_be_stored_is_not_stored_at_all(TestDatabases.Kind kind) {
+    start(kind);
+
+    // No body: the body's insert fails, after the event's.
+    assertThatThrownBy(() -> inbox.store(workspace, Provider.STRIPE, event("evt_1"), null))
+        .isInstanceOf(DataAccessException.class);
+
+    assertThat(jdbc.sql("select count(*) from webhook_inbox").query(Long.class).single()).isZero();
+    // Stripe delivers it again; this time it is stored.
+    assertThat(inbox.store(workspace, Provider.STRIPE, event("evt_1"), "{}")).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void the_same_event_delivered_concurrently_is_stored_once_with_one_body(TestDatabases.Kind kind)
+      throws Exception {
+    start(kind);
+    CyclicBarrier together = new CyclicBarrier(4);
+    List<CompletableFuture<Boolean>> deliveries =
+        IntStream.range(0, 4)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          await(together);
+                          return inbox.store(
+                              workspace, Provider.STRIPE, event("evt_1"), "{\"n\":" + i + "}");
+                        }))
+            .toList();
+
+    List<Boolean> fresh = new ArrayList<>();
+    for (CompletableFuture<Boolean> delivery : deliveries) {
+      fresh.add(delivery.get());
+    }
+    assertThat(fresh).containsOnlyOnce(true);
+    assertThat(jdbc.sql("select count(*) from webhook_payload").query(Long.class).single()).isOne();
   }
 
   @ParameterizedTest

@@ -176,8 +176,8 @@ class WebhooksAtScaleTest extends OwnSandboxAppTest {
   private String store(String eventId, String stripeId, Instant receivedAt) {
     jdbc.sql(
             "insert into webhook_inbox (provider, event_id, workspace_id, event_type, object_id,"
-                + " payload, received_at, next_attempt_at, attempts) values ('STRIPE', ?, ?,"
-                + " 'invoice.updated', ?, '{}', ?, ?, 0)")
+                + " received_at, next_attempt_at, attempts) values ('STRIPE', ?, ?,"
+                + " 'invoice.updated', ?, ?, ?, 0)")
         .params(
             eventId,
             rig.workspace.value(),
