@@ -15,8 +15,18 @@ import org.springframework.core.env.MapPropertySource;
  * and the log format.
  */
 public final class InvoicebridgeEnvironment implements EnvironmentPostProcessor {
+  /**
+   * The embedded H2 database's settings. Besides PostgreSQL's dialect: each connection keeps 64
+   * parsed statements instead of 8 (the pool's connections run every statement of the endpoint, the
+   * drain and the scheduler, and re-parsing the ones pushed out cost CPU on every delivery); and
+   * the page cache is 4 MB instead of 16 MB. Most pages that enter it are new and soon replaced, so
+   * its content was young objects that each GC pause had to copy: at 500 events/s the 16 MB cache
+   * made the pauses 15 to 25 ms, 4 MB about 8 ms. The data it serves (the inbox's narrow rows and
+   * indexes, workspaces, connections) fits, and the OS caches the file.
+   */
   public static final String H2_OPTIONS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+          + ";QUERY_CACHE_SIZE=64;CACHE_SIZE=4096";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
