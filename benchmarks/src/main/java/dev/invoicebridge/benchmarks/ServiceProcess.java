@@ -49,9 +49,13 @@ final class ServiceProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    // As the README runs it: background threads lower their priority through the C library.
-    command.add("--enable-native-access=ALL-UNNAMED");
+    // As the README runs it: the flags of spring-boot:run (service.jvm.args in the parent pom,
+    // passed by exec:exec), else at least the native access the drain's priority needs.
+    String defaults =
+        System.getProperty("service.jvm.defaults", "--enable-native-access=ALL-UNNAMED").trim();
+    command.addAll(List.of(defaults.split(" +")));
     // For a closer look, e.g. -Dservice.jvm-args=-XX:StartFlightRecording=filename=service.jfr
+    // (several flags: quote the whole setting inside JAVA_TOOL_OPTIONS, which splits on spaces)
     String jvmArgs = System.getProperty("service.jvm-args", "").trim();
     if (!jvmArgs.isEmpty()) {
       command.addAll(List.of(jvmArgs.split(" +")));
