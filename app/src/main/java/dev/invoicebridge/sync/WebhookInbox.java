@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,15 +53,9 @@ class WebhookInbox {
     this.shared = shared(jdbc);
     // Transactions on the same data source as every other one, so they join one already running.
     this.transactions =
-        new TransactionTemplate(new JdbcTransactionManager(requireDataSource(jdbc)));
-  }
-
-  private static DataSource requireDataSource(JdbcTemplate jdbc) {
-    DataSource source = jdbc.getDataSource();
-    if (source == null) {
-      throw new IllegalArgumentException("the inbox needs a JdbcTemplate with a data source");
-    }
-    return source;
+        new TransactionTemplate(
+            new JdbcTransactionManager(
+                Objects.requireNonNull(jdbc.getDataSource(), "a JdbcTemplate with a data source")));
   }
 
   /**
