@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Stripe's webhook deliveries for one workspace: verify the signature against the raw body, store
- * the event in the inbox (one insert, committed), answer 200, and leave the work to the {@link
+ * the event and its body in the inbox (one commit), answer 200, and leave the work to the {@link
  * InboxDrain}. Nothing is stored for a delivery that is not proven (it is only counted), nor for
  * any delivery while sync is off.
  */

@@ -6,9 +6,9 @@ import dev.invoicebridge.workspace.WorkspaceId;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a verified delivery: one insert into the inbox, committed before the caller answers, so an
- * acknowledged event is never lost; then the drain is woken to apply it. When the insert fails the
- * caller answers 5xx, so Stripe delivers the event again.
+ * Takes a verified delivery: the event and its body stored in the inbox in one commit before the
+ * caller answers, so an acknowledged event is never lost; then the drain is woken to apply it. When
+ * storing fails the caller answers 5xx, so Stripe delivers the event again.
  */
 @Component
 class WebhookIntake {
